@@ -1,0 +1,152 @@
+/**
+ * The purpose registry (R4.1): for every processing purpose, the data fields, legal basis,
+ * sensitivity, retention, recipients and display masking. The privacy notice page, the consent
+ * sheets and the server's consent guard are all generated from this table, so the notice always
+ * matches the code. Changing anything here changes POLICY_VERSION (a hash of this table), and a new
+ * policy version asks everyone again (R4.4, PIPL Art. 14).
+ */
+export type LegalBasis = 'CONSENT' | 'SEPARATE_CONSENT' | 'CONTRACT' | 'LEGAL_DUTY' | 'EMERGENCY'
+export type MaskKind = 'name' | 'phone' | 'idNumber' | 'unit' | 'none' | 'hidden'
+
+export interface PurposeField {
+  key: string
+  label: string
+  sensitive?: boolean
+  mask: MaskKind
+}
+
+export interface Purpose {
+  id: string
+  title: string
+  /** What it is for, in plain words — shown on the sheet. */
+  description: string
+  legalBasis: LegalBasis
+  sensitive: boolean
+  /** Optional purposes may be refused without losing unrelated functions (PIPL Art. 16). */
+  optional: boolean
+  fields: PurposeField[]
+  retention: string
+  retentionDays: number | null
+  recipients: string[]
+  /** What stops working without it — said before asking (PIPL Art. 17, R4.3). */
+  withoutIt: string
+  /** Collections holding this purpose's data, wiped/anonymised on withdrawal (R4.5). */
+  collections: string[]
+}
+
+export const PURPOSES = [
+  {
+    id: 'account',
+    title: '账号与基本服务',
+    description: '识别您的微信身份（OpenID），保存昵称和长辈版等偏好，让您能使用通知、预约等基本服务。',
+    legalBasis: 'CONTRACT',
+    sensitive: false,
+    optional: false,
+    fields: [
+      { key: 'openid', label: '微信OpenID', mask: 'hidden' },
+      { key: 'nickname', label: '昵称', mask: 'none' },
+      { key: 'elderMode', label: '长辈版设置', mask: 'none' },
+    ],
+    retention: '注销账号时删除',
+    retentionDays: null,
+    recipients: ['本小程序运营方'],
+    withoutIt: '无法使用小程序',
+    collections: ['users'],
+  },
+  {
+    id: 'household',
+    title: '房屋与家庭绑定',
+    description: '记录您所在的社区、楼栋、房屋和与房屋的关系（业主、共有人、租户、家庭成员），用于加入社区、接收网格通知和身份审核。',
+    legalBasis: 'CONSENT',
+    sensitive: false,
+    optional: true,
+    fields: [
+      { key: 'communityId', label: '所在社区', mask: 'none' },
+      { key: 'unitId', label: '房屋号', mask: 'unit' },
+      { key: 'relation', label: '与房屋关系', mask: 'none' },
+      { key: 'realName', label: '姓名', mask: 'name' },
+    ],
+    retention: '退出房屋或注销账号后删除，审核记录保留3年',
+    retentionDays: 1095,
+    recipients: ['所在网格的网格员', '居委会工作人员', '该房屋业主（审核租户与家庭成员时）'],
+    withoutIt: '无法加入房屋，不能接收本楼栋通知；其他功能不受影响',
+    collections: ['household_members'],
+  },
+  {
+    id: 'contact_phone',
+    title: '联系电话',
+    description: '保存您的手机号，方便网格员、物业在预约、报修时回电联系。展示时打码，查看完整号码会留痕并告知您。',
+    legalBasis: 'CONSENT',
+    sensitive: false,
+    optional: true,
+    fields: [{ key: 'phone', label: '手机号', mask: 'phone' }],
+    retention: '撤回同意或注销账号时删除',
+    retentionDays: null,
+    recipients: ['所在网格的网格员', '物业服务人员'],
+    withoutIt: '工作人员无法电话联系您；预约、通知等功能照常可用',
+    collections: ['users'],
+  },
+  {
+    id: 'owner_verification',
+    title: '业主身份核验（敏感信息）',
+    description: '核对您的姓名、身份证号和不动产权证号，确认业主身份以参加业主投票。核验完成后只保留核验结果和加盐摘要，不保存身份证号原文。',
+    legalBasis: 'SEPARATE_CONSENT',
+    sensitive: true,
+    optional: true,
+    fields: [
+      { key: 'realName', label: '姓名', mask: 'name' },
+      { key: 'idNumber', label: '身份证号（仅保存摘要）', sensitive: true, mask: 'idNumber' },
+      { key: 'certificateNo', label: '不动产权证号（仅保存摘要）', sensitive: true, mask: 'hidden' },
+    ],
+    retention: '身份证号核验后立即删除；核验结果在业主身份存续期间保存',
+    retentionDays: null,
+    recipients: ['业主大会筹备组或业委会（仅核验结果）'],
+    withoutIt: '无法在线核验业主身份，可由工作人员线下核验；不影响其他功能',
+    collections: ['owner_verifications'],
+  },
+  {
+    id: 'special_care',
+    title: '关爱服务信息（敏感信息）',
+    description: '登记独居、高龄、残疾等需要关爱的情况，网格员据此定期走访。属于敏感个人信息，仅本网格网格员可见，访问留痕。',
+    legalBasis: 'SEPARATE_CONSENT',
+    sensitive: true,
+    optional: true,
+    fields: [
+      { key: 'careFlags', label: '关爱类别', sensitive: true, mask: 'hidden' },
+      { key: 'careNote', label: '关爱备注', sensitive: true, mask: 'hidden' },
+    ],
+    retention: '撤回同意后立即删除',
+    retentionDays: null,
+    recipients: ['所在网格的网格员'],
+    withoutIt: '不会被列入关爱走访计划；其他功能不受影响',
+    collections: ['care_profiles'],
+  },
+  {
+    id: 'notifications',
+    title: '消息提醒',
+    description: '在通知发布、预约变化时通过微信订阅消息提醒您。',
+    legalBasis: 'CONSENT',
+    sensitive: false,
+    optional: true,
+    fields: [{ key: 'subscriptions', label: '订阅的提醒类型', mask: 'none' }],
+    retention: '撤回同意时删除',
+    retentionDays: null,
+    recipients: ['微信（订阅消息通道）'],
+    withoutIt: '收不到微信提醒，可在小程序内查看通知',
+    collections: ['subscriptions'],
+  },
+] as const satisfies readonly Purpose[]
+
+export type PurposeId = (typeof PURPOSES)[number]['id']
+export const PURPOSE_IDS = PURPOSES.map((p) => p.id) as PurposeId[]
+
+export function purposeById(id: PurposeId): Purpose {
+  const found = (PURPOSES as readonly Purpose[]).find((p) => p.id === id)
+  if (!found) throw new Error(`unknown purpose ${id}`)
+  return found
+}
+
+/** Purposes that need a consent record (CONSENT / SEPARATE_CONSENT); others rest on another basis. */
+export function needsConsent(p: Purpose): boolean {
+  return p.legalBasis === 'CONSENT' || p.legalBasis === 'SEPARATE_CONSENT'
+}
