@@ -150,3 +150,16 @@ export function purposeById(id: PurposeId): Purpose {
 export function needsConsent(p: Purpose): boolean {
   return p.legalBasis === 'CONSENT' || p.legalBasis === 'SEPARATE_CONSENT'
 }
+
+/** FNV-1a 32-bit: a tiny deterministic hash that runs the same on client and server. */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h.toString(16).padStart(8, '0')
+}
+
+/** The policy version: changes whenever any purpose's text, fields, basis or retention changes. */
+export const POLICY_VERSION = `2026.1-${fnv1a(JSON.stringify(PURPOSES))}`

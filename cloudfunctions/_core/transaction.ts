@@ -1,0 +1,34 @@
+/**
+ * runTransaction with more patience than the SDK default. The SDK retries a transaction only when
+ * the service reports DATABASE_TRANSACTION_CONFLICT, three times, back to back; under a real rush
+ * (a popular booking slot, the last minutes of a vote) that is not enough, so we add attempts
+ * with jittered backoff. A conflict that outlives them becomes CONFLICT for the client, who may
+ * retry — an update is never silently lost (R5.12).
+ */
+import { db } from './cloud'
+import { AppError } from '../../domain/shared/errors'
+
+type Txn = Parameters<Parameters<typeof db.runTransaction>[0]>[0]
+
+function isConflict(e: unknown): boolean {
+  const code = (e as { code?: string })?.code
+  return code === 'DATABASE_TRANSACTION_CONFLICT' || /TRANSACTION_CONFLICT|transaction conflict/i.test(String((e as Error)?.message ?? ''))
+}
+
+export async function withTransaction<T>(fn: (t: Txn) => Promise<T>, opts: { attempts?: number } = {}): Promise<T> {
+  const attempts = opts.attempts ?? 8
+  let last: unknown
+  for (let i = 0; i < attempts; i++) {
+    try {
+      // The SDK's own 3 quick retries, then ours with growing jittered pauses.
+      return (await db.runTransaction(fn as never, 3)) as T
+    } catch (e) {
+      if (!isConflict(e)) throw e
+      last = e
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * (i + 1)))
+    }
+  }
+  throw new AppError('CONFLICT', '操作繁忙，请稍后再试', { cause: String((last as Error)?.message ?? last) })
+}
+
+export type { Txn }

@@ -1,0 +1,99 @@
+/**
+ * Local answers for the WeChat open APIs the product calls through cloud.openapi (R5.6–R5.8):
+ * - security.msgSecCheck (v2): suggest pass | review | risky from local-cloud/content-rules.json;
+ * - subscribeMessage.send: recorded in the outbox (GET /__dev/outbox), validated like the service
+ *   validates (touser, template_id, data present; field values within the documented lengths).
+ * Anything else answers errcode -604101 ("no permission"), which is what the cloud says for an
+ * API not declared in the function's config.json permissions.
+ */
+import fs from 'node:fs'
+import { randomBytes } from 'node:crypto'
+
+export interface OutboxEntry {
+  at: string
+  api: string
+  touser: string
+  templateId: string
+  page?: string
+  data: Record<string, { value: string }>
+  miniprogramState?: string
+}
+
+interface Rule {
+  word: string
+  label: number
+}
+
+export class OpenApiService {
+  readonly outbox: OutboxEntry[] = []
+  private rules: { risky: Rule[]; review: Rule[] }
+  stats = { msgSecCheck: 0, subscribeSend: 0 }
+
+  constructor(rulesFile: string) {
+    this.rules = JSON.parse(fs.readFileSync(rulesFile, 'utf8'))
+  }
+
+  handle(apiName: string, data: Record<string, unknown>, allowed: string[] | undefined): Record<string, unknown> {
+    if (allowed && !allowed.includes(apiName)) {
+      return { errcode: -604101, errmsg: `function has no permission to call this API (${apiName}); declare it in config.json permissions.openapi` }
+    }
+    switch (apiName) {
+      case 'security.msgSecCheck':
+        return this.msgSecCheck(data)
+      case 'subscribeMessage.send':
+        return this.subscribeSend(data)
+      default:
+        return { errcode: -604101, errmsg: `${apiName} is not emulated by the local cloud` }
+    }
+  }
+
+  private msgSecCheck(data: Record<string, unknown>): Record<string, unknown> {
+    this.stats.msgSecCheck++
+    const content = typeof data.content === 'string' ? data.content : ''
+    if (data.version !== 2 && data.version !== '2') return { errcode: 47001, errmsg: 'data format error: version must be 2' }
+    if (!data.openid) return { errcode: 47001, errmsg: 'data format error: openid required' }
+    if (![1, 2, 3, 4].includes(Number(data.scene))) return { errcode: 40129, errmsg: 'invalid scene' }
+    if (content.length > 2500) return { errcode: 47001, errmsg: 'content exceeds 2500 characters' }
+    const text = [content, data.title, data.nickname, data.signature].filter((x) => typeof x === 'string').join('\n')
+    const risky = this.rules.risky.find((r) => text.includes(r.word))
+    const review = risky ? undefined : this.rules.review.find((r) => text.includes(r.word))
+    const hit = risky ?? review
+    const suggest = risky ? 'risky' : review ? 'review' : 'pass'
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label: hit?.label ?? 100 },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label: hit?.label ?? 100, keyword: hit?.word ?? '', prob: hit ? 90 : 0 }],
+      trace_id: randomBytes(8).toString('hex'),
+    }
+  }
+
+  private subscribeSend(data: Record<string, unknown>): Record<string, unknown> {
+    const touser = data.touser
+    const templateId = data.template_id
+    const fields = data.data as Record<string, { value?: unknown }> | undefined
+    if (typeof touser !== 'string' || !touser) return { errcode: 40003, errmsg: 'invalid openid' }
+    if (typeof templateId !== 'string' || !templateId) return { errcode: 40037, errmsg: 'invalid template_id' }
+    if (!fields || typeof fields !== 'object') return { errcode: 47003, errmsg: 'argument invalid! data is empty' }
+    for (const [key, v] of Object.entries(fields)) {
+      const value = String(v?.value ?? '')
+      // Field kinds are recognised by the key prefix the platform uses (thing1, phrase2 …).
+      const limits: [RegExp, number][] = [[/^thing/, 20], [/^phrase/, 5], [/^name/, 10], [/^(number|letter|character_string)/, 32], [/^phone_number/, 17], [/^symbol/, 5], [/^car_number/, 8]]
+      const limit = limits.find(([re]) => re.test(key))?.[1]
+      if (limit !== undefined && [...value].length > limit) {
+        return { errcode: 47003, errmsg: `argument invalid! data.${key}.value exceeds ${limit} characters` }
+      }
+    }
+    this.stats.subscribeSend++
+    this.outbox.push({
+      at: new Date().toISOString(),
+      api: 'subscribeMessage.send',
+      touser,
+      templateId,
+      page: typeof data.page === 'string' ? data.page : undefined,
+      data: fields as OutboxEntry['data'],
+      miniprogramState: typeof data.miniprogram_state === 'string' ? data.miniprogram_state : undefined,
+    })
+    return { errcode: 0, errmsg: 'ok', msgid: Date.now() }
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The local cloud's HTTP face, on 127.0.0.1 only:
+ * - POST /admin[/<function>]   the tcb admin protocol the unmodified SDK speaks (database.*,
+ *                              functions.invokeFunction, storage.*, wx.openApi). Instances get
+ *                              /admin/<their function> as endpoint so open-API permissions can be
+ *                              checked per function.
+ * - PUT|GET /__storage/<path>  file bytes for uploads and temp URLs.
+ * - POST /functions/<name>     what the client's callFunction does: body = event, header
+ *                              X-Dev-Openid = caller; answers the function's return value, or
+ *                              HTTP 500 with the error as the cloud reports it.
+ * - GET /__dev/personas | /__dev/actions | /__dev/outbox, POST /__dev/reset,
+ *   POST /__dev/timers/<function>/<trigger>   development tools (never in production).
+ * - GET /*                     the H5 app (static files with SPA fallback), when configured.
+ */
+import http from 'node:http'
+import fs from 'node:fs'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { mimeOf, parseMultipart, readBody, sendJson } from './http-util'
+import { StoreError } from './store'
+import type { DatabaseService } from './tcb-database'
+import type { FunctionHost } from './functions'
+import type { OpenApiService } from './openapi'
+import type { StorageService } from './storage'
+import { decodeOpenApiRequest, encodeOpenApiResponse } from './protobuf-lite'
+
+export interface DevTools {
+  personas(): unknown[]
+  actions(): unknown
+  reset(): Promise<void>
+  fireTimer(fn: string, trigger: string): Promise<unknown>
+}
+
+export interface ServerDeps {
+  database: DatabaseService
+  functions: FunctionHost
+  openapi: OpenApiService
+  storage: StorageService
+  dev: DevTools
+  staticDir?: string
+  log: (line: string) => void
+}
+
+const requestId = () => randomBytes(8).toString('hex')
+
+export function createServer(deps: ServerDeps): http.Server {
+  return http.createServer((req, res) => {
+    handle(req, res, deps).catch((e) => {
+      deps.log(`[local-cloud] ${req.method} ${req.url} failed: ${e instanceof Error ? e.stack : e}`)
+      if (!res.headersSent) sendJson(res, 500, { code: 'SYS_ERR', message: 'local cloud internal error' })
+      else res.end()
+    })
+  })
+}
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, deps: ServerDeps): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const p = url.pathname
+
+  if (req.method === 'POST' && (p === '/admin' || p.startsWith('/admin/'))) {
+    const caller = p.startsWith('/admin/') ? decodeURIComponent(p.slice('/admin/'.length)) : undefined
+    return tcbAdmin(req, res, deps, caller)
+  }
+  if (p.startsWith('/__storage/')) {
+    const cloudPath = decodeURI(p.slice('/__storage/'.length))
+    if (req.method === 'PUT' || req.method === 'POST') {
+      deps.storage.write(cloudPath, await readBody(req))
+      res.writeHead(200)
+      return void res.end('')
+    }
+    const bytes = deps.storage.read(cloudPath)
+    if (!bytes) return sendJson(res, 404, { code: 'STORAGE_FILE_NONEXIST', message: 'file not exist' })
+    res.writeHead(200, { 'content-type': mimeOf(cloudPath) })
+    return void res.end(bytes)
+  }
+  if (req.method === 'POST' && p.startsWith('/functions/')) {
+    const name = decodeURIComponent(p.slice('/functions/'.length))
+    const body = await readBody(req)
+    let event: unknown = {}
+    if (body.length > 0) {
+      try {
+        event = JSON.parse(body.toString('utf8'))
+      } catch {
+        return sendJson(res, 400, { errCode: -501007, errMsg: 'request body must be JSON (the function event)' })
+      }
+    }
+    const openid = String(req.headers['x-dev-openid'] ?? '')
+    if (!deps.functions.get(name)) {
+      return sendJson(res, 404, { errCode: -504002, errMsg: `cloud.callFunction:fail FunctionName parameter could not be found: ${name}` })
+    }
+    const r = await deps.functions.invoke(name, event, { openid })
+    if (r.ok) return sendJson(res, 200, r.result)
+    return sendJson(res, 500, {
+      errCode: -504002,
+      errMsg: `cloud.callFunction:fail -504002 functions execute fail. ${r.error.errorMessage}`,
+      requestId: requestId(),
+    })
+  }
+  if (p.startsWith('/__dev/')) return devRoute(req, res, deps, p)
+  if ((req.method === 'GET' || req.method === 'HEAD') && deps.staticDir) return serveStatic(res, deps.staticDir, p)
+  return sendJson(res, 404, { code: 'NOT_FOUND', message: `${req.method} ${p}` })
+}
+
+async function tcbAdmin(req: http.IncomingMessage, res: http.ServerResponse, deps: ServerDeps, caller: string | undefined) {
+  const body = await readBody(req)
+  const contentType = String(req.headers['content-type'] ?? '')
+  const rid = requestId()
+  if (contentType.startsWith('multipart/form-data')) {
+    const form = parseMultipart(body, contentType)
+    const action = form.get('action')?.toString()
+    if (action !== 'wx.openApi') return sendJson(res, 200, { code: 'INVALID_PARAM', message: `unsupported multipart action ${action}`, requestId: rid })
+    const apiName = form.get('apiName')?.toString() ?? ''
+    const { data } = decodeOpenApiRequest(form.get('requestData') ?? Buffer.alloc(0))
+    const allowed = caller ? deps.functions.get(caller)?.config.permissions?.openapi ?? [] : undefined
+    const answer = deps.openapi.handle(apiName, data, allowed)
+    res.writeHead(200, { 'content-type': 'application/octet-stream' })
+    return void res.end(encodeOpenApiResponse(answer))
+  }
+  let params: Record<string, unknown>
+  try {
+    params = JSON.parse(body.toString('utf8'))
+  } catch {
+    return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'body must be JSON', requestId: rid })
+  }
+  const action = String(params.action ?? '')
+  try {
+    if (action.startsWith('database.')) return sendJson(res, 200, { ...deps.database.handle(action, params), requestId: rid })
+    if (action.startsWith('storage.')) return sendJson(res, 200, { ...deps.storage.handle(action, params), requestId: rid })
+    if (action === 'functions.invokeFunction') {
+      const name = String(params.function_name ?? '')
+      const event = typeof params.request_data === 'string' ? JSON.parse(params.request_data) : {}
+      if (!deps.functions.get(name)) return sendJson(res, 200, { code: 'FUNCTIONS_REQUEST_FAIL', message: `function ${name} not found`, requestId: rid })
+      // Function-to-function calls carry no end-user identity (source wx_function).
+      const r = await deps.functions.invoke(name, event, { openid: '', source: 'wx_function' })
+      if (!r.ok) return sendJson(res, 200, { code: 'FUNCTIONS_EXECUTE_FAIL', message: r.error.errorMessage, requestId: rid })
+      return sendJson(res, 200, { data: { response_data: JSON.stringify(r.result) }, requestId: rid })
+    }
+    return sendJson(res, 200, { code: 'INVALID_PARAM', message: `unsupported action ${action}`, requestId: rid })
+  } catch (e) {
+    if (e instanceof StoreError) return sendJson(res, 200, { code: e.code, message: e.message, requestId: rid })
+    throw e
+  }
+}
+
+async function devRoute(req: http.IncomingMessage, res: http.ServerResponse, deps: ServerDeps, p: string) {
+  if (req.method === 'GET' && p === '/__dev/personas') return sendJson(res, 200, { personas: deps.dev.personas() })
+  if (req.method === 'GET' && p === '/__dev/actions') return sendJson(res, 200, deps.dev.actions())
+  if (req.method === 'GET' && p === '/__dev/outbox') return sendJson(res, 200, { outbox: deps.openapi.outbox })
+  if (req.method === 'POST' && p === '/__dev/reset') {
+    await deps.dev.reset()
+    return sendJson(res, 200, { ok: true })
+  }
+  const timer = /^\/__dev\/timers\/([^/]+)\/([^/]+)$/.exec(p)
+  if (req.method === 'POST' && timer) {
+    const result = await deps.dev.fireTimer(decodeURIComponent(timer[1]), decodeURIComponent(timer[2]))
+    return sendJson(res, 200, { result })
+  }
+  return sendJson(res, 404, { code: 'NOT_FOUND', message: p })
+}
+
+function serveStatic(res: http.ServerResponse, root: string, urlPath: string) {
+  const rel = path.posix.normalize(decodeURIComponent(urlPath)).replace(/^\/+/, '')
+  let file = path.join(root, rel)
+  if (!file.startsWith(path.resolve(root)) || rel.startsWith('..')) return sendJson(res, 403, { code: 'FORBIDDEN' })
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    // SPA fallback: unknown paths get the app shell (the H5 router decides).
+    file = path.join(root, 'index.html')
+    if (!fs.existsSync(file)) return sendJson(res, 404, { code: 'NOT_FOUND', message: 'H5 app not built (npm run build:h5)' })
+  }
+  res.writeHead(200, { 'content-type': mimeOf(file), 'cache-control': file.endsWith('.html') ? 'no-cache' : 'max-age=3600' })
+  fs.createReadStream(file).pipe(res)
+}

@@ -1,0 +1,49 @@
+/**
+ * One function instance: a worker thread that loads one bundled cloud function and runs one
+ * invocation at a time, as a WeChat cloud function instance does. The WX context the platform
+ * injects (WX_OPENID …) is set in this thread's environment before each call; worker threads have
+ * their own copy of process.env, so parallel instances never see each other's caller.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+
+interface Init {
+  entry: string
+  env: Record<string, string>
+}
+export interface InvokeMessage {
+  id: number
+  event: unknown
+  context: Record<string, unknown>
+  wx: Record<string, string>
+}
+export type InvokeReply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { errorCode: number; errorMessage: string; stackTrace?: string } }
+
+const init = workerData as Init
+Object.assign(process.env, init.env)
+
+process.on('unhandledRejection', (reason) => {
+  // The real runtime logs these; an SDK call made without awaiting must not kill the instance.
+  console.error('[local-cloud] unhandled rejection in function instance:', reason)
+})
+
+let fn: { main: (event: unknown, context: unknown) => unknown } | undefined
+
+parentPort!.on('message', async (msg: InvokeMessage) => {
+  for (const [k, v] of Object.entries(msg.wx)) process.env[k] = v
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    fn ??= require(init.entry)
+    if (typeof fn?.main !== 'function') throw new Error(`${init.entry} does not export main`)
+    const result = await fn.main(msg.event, msg.context)
+    parentPort!.postMessage({ id: msg.id, ok: true, result: result === undefined ? null : result } satisfies InvokeReply)
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e))
+    parentPort!.postMessage({
+      id: msg.id,
+      ok: false,
+      error: { errorCode: -1, errorMessage: err.message, stackTrace: err.stack },
+    } satisfies InvokeReply)
+  }
+})
