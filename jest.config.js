@@ -4,4 +4,5 @@
  */
 module.exports = {
   projects: ['<rootDir>/jest.node.config.js', '<rootDir>/jest.client.config.js'],
+  testTimeout: 60000,
 }

@@ -6,5 +6,4 @@ module.exports = {
   cacheDirectory: '<rootDir>/node_modules/.cache/jest-node',
   transform: { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: './babel.node.config.js' }] },
   moduleNameMapper: { '^@domain/(.*)$': '<rootDir>/domain/$1' },
-  testTimeout: 60000,
 }

@@ -75,9 +75,13 @@ export class TransactionManager {
   insert(txnId: string, coll: string, data: Record<string, unknown>): string {
     const t = this.get(txnId)
     const id = typeof data._id === 'string' && data._id ? data._id : newDocId()
-    if (this.read(txnId, coll, id)) {
+    const w = t.writes.get(key(coll, id))
+    const committed = w ? null : this.store.getById(coll, id)
+    if ((w && w.op === 'put') || (committed && committed.rev <= t.startRev)) {
       throw new StoreError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${coll} dup key: { _id: "${id}" }`)
     }
+    // Created by another writer after this transaction began: a conflict, reported at commit.
+    if (committed) t.doomed = true
     t.writes.set(key(coll, id), { coll, id, op: 'put', doc: { ...data, _id: id } as Doc, insert: true })
     return id
   }
