@@ -268,7 +268,8 @@ export class Store {
         this.db.prepare(`INSERT OR REPLACE INTO ${t} (id, rev, data) VALUES (?, ?, ?)`).run(doc._id, rev, toStored(doc))
       }
     } catch (e) {
-      if (e instanceof Database.SqliteError && /UNIQUE|PRIMARY KEY/.test(e.message)) {
+      // Duck-typed: jest may load better-sqlite3 twice, so instanceof is not reliable.
+      if (String((e as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
         throw new StoreError(
           'DATABASE_REQUEST_FAILED',
           `E11000 duplicate key error collection: ${coll} dup key: { _id: "${doc._id}" }`,

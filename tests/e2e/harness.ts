@@ -75,6 +75,9 @@ async function runOne(context: BrowserContext, baseUrl: string, scenario: Scenar
   try {
     // Every scenario starts from a clean device (no persona, care-mode choice or privacy record);
     // reloads within the scenario keep what it stored. sessionStorage is per page, so it marks "done".
+    // tsx (esbuild keepNames) wraps named functions inside page.evaluate callbacks in __name(...),
+    // which does not exist in the page; an identity stand-in keeps those callbacks runnable.
+    await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn)')
     await page.addInitScript(() => {
       if (!sessionStorage.getItem('e2e.cleared')) {
         localStorage.clear()

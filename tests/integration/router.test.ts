@@ -1,0 +1,139 @@
+/**
+ * The action router and guards, through the local cloud with the real SDK: envelope, error codes,
+ * validation with field details and nothing written, identity only from OPENID, idempotent replay,
+ * consent and capability guards, grid scope (R7.2).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { build } from 'esbuild'
+import { startTestCloud, type TestCloud } from './helpers/cloud'
+import { POLICY_VERSION } from '../../domain/privacy/purposes'
+
+let t: TestCloud
+let dir: string
+
+beforeAll(async () => {
+  // Inside the repo so the bundle resolves wx-server-sdk from node_modules, like a deployed function.
+  fs.mkdirSync(path.join(__dirname, '../../dist'), { recursive: true })
+  dir = fs.mkdtempSync(path.join(__dirname, '../../dist/test-functions-'))
+  await build({
+    entryPoints: [path.join(__dirname, '../fixtures/router-probe/index.ts')],
+    outfile: path.join(dir, 'router-probe', 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    logLevel: 'error',
+  })
+  t = await startTestCloud({ extraFunctionsDirs: [dir], extraCollections: [{ name: 'probe_writes', indexes: [] }] })
+})
+afterAll(async () => {
+  await t.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const writes = () => t.store.find('probe_writes', {})
+
+test('ok answers are the envelope {ok:true,data}', async () => {
+  expect(await t.call('router-probe', 'echo', { text: 'hi' }, 'o_demo_owner')).toEqual({ ok: true, data: { text: 'hi', caller: 'o_demo_owner' } })
+})
+
+test('an unknown action is UNKNOWN_ACTION with a request id', async () => {
+  const r = await t.call('router-probe', 'nope', {}, 'o_demo_owner')
+  expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+  expect(r.ok === false && r.error.requestId).toMatch(/^[0-9a-f]{20}$/)
+})
+
+test('a call without a platform identity is UNAUTHENTICATED', async () => {
+  const r = await t.raw('router-probe', { action: 'echo', input: { text: 'x' } })
+  expect(r.body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+})
+
+test('identity comes only from OPENID: an openid field in the input is ignored', async () => {
+  const r = await t.call('router-probe', 'echo', { text: 'x', openid: 'o_demo_admin' }, 'o_demo_resident')
+  expect(r).toEqual({ ok: true, data: { text: 'x', caller: 'o_demo_resident' } })
+})
+
+test('invalid input is VALIDATION_FAILED with a field map, and nothing is written', async () => {
+  const before = writes().length
+  const r = await t.call('router-probe', 'write', { note: '', count: -1, extra: 1 }, 'o_demo_owner')
+  expect(r.ok).toBe(false)
+  if (r.ok) return
+  expect(r.error.code).toBe('VALIDATION_FAILED')
+  const fields = (r.error.details as { fields: Record<string, string[]> }).fields
+  expect(Object.keys(fields).sort()).toEqual(['_', 'count', 'note'])
+  expect(writes()).toHaveLength(before)
+})
+
+test('an unexpected throw is INTERNAL; the cause is logged, never returned', async () => {
+  const r = await t.call('router-probe', 'boom', {}, 'o_demo_owner')
+  expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  expect(JSON.stringify(r)).not.toContain('hunter2')
+})
+
+test('an answer outside the output contract is INTERNAL, not leaked', async () => {
+  const r = await t.call('router-probe', 'badOutput', {}, 'o_demo_owner')
+  expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  expect(JSON.stringify(r)).not.toContain('not a number')
+})
+
+test("'member' actions need an account: a never-seen OPENID is UNAUTHENTICATED and writes nothing", async () => {
+  const before = writes().length
+  expect(await t.call('router-probe', 'write', { note: 'x', count: 1 }, 'o_never_seen')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  expect(writes()).toHaveLength(before)
+})
+
+test('a retried write with the same request id is applied once and answered the same', async () => {
+  const meta = { requestId: 'retry-abc-123' }
+  const [a, b] = await Promise.all([
+    t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_owner', meta),
+    t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_owner', meta).then(async () =>
+      t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_owner', meta),
+    ),
+  ])
+  expect(a.ok && b.ok).toBe(true)
+  // The two concurrent first calls may both run (no lock across instances); the replay after them does not.
+  const sequential = await t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_owner', meta)
+  expect(sequential).toEqual(b)
+  const again = await t.call('router-probe', 'write', { note: 'twice', count: 2 }, 'o_demo_owner', { requestId: 'other-request-1' })
+  const replay = await t.call('router-probe', 'write', { note: 'twice', count: 2 }, 'o_demo_owner', { requestId: 'other-request-1' })
+  expect(replay).toEqual(again)
+  expect(writes().filter((w) => w.note === 'twice')).toHaveLength(1)
+})
+
+describe('consent guard (R4.3)', () => {
+  test('without consent the action answers CONSENT_REQUIRED with the purpose', async () => {
+    const r = await t.call('router-probe', 'personal', {}, 'o_demo_family')
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED', details: { purpose: 'contact_phone', reason: 'NOT_ASKED' } } })
+  })
+  test('with current consent it runs', async () => {
+    expect(await t.call('router-probe', 'personal', {}, 'o_demo_owner')).toEqual({ ok: true, data: { ok: true } })
+  })
+  test('consent given under an older policy version asks again', async () => {
+    const id = 'o_demo_owner:contact_phone'
+    const doc = t.store.getById('consents', id)!.doc
+    t.store.put('consents', { ...doc, policyVersion: 'old-version' }, 'replace')
+    expect(await t.call('router-probe', 'personal', {}, 'o_demo_owner')).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED', details: { reason: 'POLICY_CHANGED', policyVersion: POLICY_VERSION } } })
+    t.store.put('consents', doc, 'replace')
+  })
+})
+
+describe('capability guard and grid scope (R7.2)', () => {
+  const C = 'c_xuetangpo'
+  test('roles without the capability are FORBIDDEN', async () => {
+    for (const who of ['o_demo_resident', 'o_demo_owner', 'o_demo_property_staff', 'o_demo_committee', 'o_demo_newcomer']) {
+      expect(await t.call('router-probe', 'staff', { communityId: C, gridId: `${C}_g1` }, who)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+  })
+  test('community-wide roles see every grid', async () => {
+    expect(await t.call('router-probe', 'staff', { communityId: C, gridId: `${C}_g2` }, 'o_demo_rc_staff')).toEqual({ ok: true, data: { scope: 'all' } })
+  })
+  test('a grid worker acts in their own grid and is FORBIDDEN in another', async () => {
+    expect(await t.call('router-probe', 'staff', { communityId: C, gridId: `${C}_g1` }, 'o_demo_grid_worker')).toEqual({ ok: true, data: { scope: [`${C}_g1`] } })
+    expect(await t.call('router-probe', 'staff', { communityId: C, gridId: `${C}_g2` }, 'o_demo_grid_worker')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+  test('a role in one community gives nothing in another', async () => {
+    expect(await t.call('router-probe', 'staff', { communityId: 'c_yuelong', gridId: 'x' }, 'o_demo_rc_staff')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
