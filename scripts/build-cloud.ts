@@ -74,7 +74,7 @@ async function buildLocalCloud(): Promise<void> {
   })
 }
 
-async function run(): Promise<void> {
+export async function buildCloud(): Promise<void> {
   const t0 = Date.now()
   await buildFunctions()
   await buildLocalCloud()
@@ -84,7 +84,7 @@ async function run(): Promise<void> {
 }
 
 if (require.main === module) {
-  run().catch((e) => {
+  buildCloud().catch((e) => {
     console.error(e)
     process.exit(1)
   })

@@ -9,7 +9,9 @@ import cloud from 'wx-server-sdk'
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 export { cloud }
-export const db = cloud.database({ throwOnNotFound: false })
+// throwOnNotFound is a real SDK option (doc().get() of a missing id answers data: null instead of
+// throwing) that the SDK's typings do not declare.
+export const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0])
 export const _ = db.command
 
 export type Db = typeof db

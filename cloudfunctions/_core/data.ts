@@ -4,11 +4,12 @@
  */
 import { db } from './cloud'
 
-type AnyDoc = Record<string, unknown> & { _id: string }
+/** Any stored document: our model interfaces have no index signature, so only _id is required. */
+type AnyDoc = { _id: string }
 
 /** A document by _id, or null. */
 export async function getDoc<T extends AnyDoc>(collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).doc(id).get()) as { data: T | null }
+  const res = (await db.collection(collection).doc(id).get()) as unknown as { data: T | null }
   return res.data ?? null
 }
 
@@ -23,7 +24,7 @@ export async function findPage<T extends AnyDoc>(
   if (opts.skip) q = q.skip(opts.skip)
   q = q.limit(Math.min(opts.limit ?? 100, 100))
   if (opts.fields) q = q.field(opts.fields)
-  const res = (await q.get()) as { data: T[] }
+  const res = (await q.get()) as unknown as { data: T[] }
   return res.data
 }
 
@@ -49,7 +50,7 @@ export async function findAll<T extends AnyDoc>(
 }
 
 export async function count(collection: string, where: Record<string, unknown>): Promise<number> {
-  const res = (await db.collection(collection).where(where).count()) as { total: number }
+  const res = (await db.collection(collection).where(where).count()) as unknown as { total: number }
   return res.total
 }
 
