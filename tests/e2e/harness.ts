@@ -69,6 +69,7 @@ async function runOne(context: BrowserContext, baseUrl: string, scenario: Scenar
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
   const slug = scenario.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-').replace(/^-|-$/g, '')
   const shot = async (name: string) => {
+    await page.waitForTimeout(400) // let Taro's page slide animation finish
     await page.screenshot({ path: path.join(ARTIFACTS, `${slug}--${name}.png`), fullPage: true })
   }
   const started = Date.now()

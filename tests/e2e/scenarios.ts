@@ -87,6 +87,7 @@ export const scenarios: Scenario[] = [
       await expectAllAtLeast(page, '.heading', 30)
       await expectLineHeights(page, '.body-text, .caption, .title, .heading')
       await expectMinSize(page, '.list-row', 60)
+      await expectAllAtLeast(page, '.weui-tabbar__label', 18)
       await shot('care-me')
 
       // A primary button, on the 长辈版 settings page.
@@ -106,7 +107,7 @@ export const scenarios: Scenario[] = [
     async run({ page, baseUrl }) {
       await open(page, baseUrl, 'o_demo_owner', ME)
       await expectText(page, '#profile-card', '学堂坡社区')
-      const textSelectors = '.body-text, .caption, .title, .heading, .tag'
+      const textSelectors = '.body-text, .caption, .title, .heading, .tag, .weui-tabbar__label'
       await expectContrast(page, textSelectors)
       await visible(page, '#care-settings-row').click()
       await visible(page, '#care-preview-btn').waitFor()
@@ -130,8 +131,14 @@ export const scenarios: Scenario[] = [
       await shot('suggestion')
       await expectMinSize(page, '#care-suggestion .btn-primary', 44)
       await visible(page, '#care-suggestion-accept').click()
-      await page.waitForFunction(() => document.documentElement.style.fontSize === '20px')
+      await visible(page, '.page--care').waitFor()
+      // The simulated WeChat font (23.8 px) is larger than the care floor (20 px): the app follows it.
+      const rootPx = await page.evaluate(() => parseFloat(document.documentElement.style.fontSize))
+      assert(rootPx >= 20, `root font ${rootPx}px, expected ≥ 20`)
+      await expectAllAtLeast(page, '.body-text', 18)
       assert((await visible(page, '#care-suggestion').count()) === 0, 'suggestion still open')
+      const saved = await page.evaluate(() => localStorage.getItem('linli.careMode'))
+      assert(saved?.includes('1'), `care mode not saved (${saved})`)
     },
   },
   {

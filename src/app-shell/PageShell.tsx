@@ -1,0 +1,62 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import { NavigationBar, PageMeta, View } from '@tarojs/components'
+import { CareModeSuggestion } from '@/features/care-mode/CareModeSuggestion'
+import { useTheme } from '@/features/care-mode/care-mode-store'
+import { PrivacyPopup } from '@/features/privacy/PrivacyPopup'
+import { cx } from '@/shared/ui'
+
+/**
+ * Every page renders inside this shell. It applies the care-mode theme by setting the root font
+ * size — <page-meta root-font-size> in weapp (must be the page's first node), the <html> font
+ * size in H5 — and hosts the app-wide popups. weapp has no layer above pages, so the popups are
+ * rendered by whichever page is visible.
+ */
+export interface PageShellProps {
+  /** Navigation bar title. weapp: page-meta's navigation-bar overrides the page config, so it is set here. */
+  title: string
+  children: ReactNode
+  className?: string
+  id?: string
+}
+
+export function PageShell({ title, children, className, id }: PageShellProps) {
+  const theme = useTheme()
+  const visible = usePageVisible()
+
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5' && visible) document.documentElement.style.fontSize = theme.rootFontSize
+  }, [theme.rootFontSize, visible])
+
+  return (
+    <>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <PageMeta rootFontSize={theme.rootFontSize}>
+          <NavigationBar title={title} frontColor='#000000' backgroundColor='#ffffff' />
+        </PageMeta>
+      ) : null}
+      <View id={id} className={cx('page', theme.careMode && 'page--care', className)}>
+        {children}
+        {visible ? <PrivacyPopup /> : null}
+        {visible ? <CareModeSuggestion /> : null}
+      </View>
+    </>
+  )
+}
+
+/** Hidden pages (earlier in the stack, other tabs) must not render a second copy of a popup. */
+function usePageVisible(): boolean {
+  const [visible, setVisible] = useState(true)
+  useDidShow(() => setVisible(true))
+  useDidHide(() => setVisible(false))
+  return visible
+}
+
+/** Pull-down refresh: run the reload, then always close the spinner. */
+export async function withPullDownRefresh(reload: () => Promise<unknown>): Promise<void> {
+  try {
+    await reload()
+  } finally {
+    Taro.stopPullDownRefresh()
+  }
+}

@@ -1,0 +1,21 @@
+import { initTransport } from '@/services/cloud'
+import { adoptServerCareMode, initCareMode } from '@/features/care-mode/care-mode-store'
+import { adoptPersonaFromUrl } from '@/features/dev-persona/persona-store'
+import { registerPrivacyHandler } from '@/features/privacy/privacy-authorization'
+import { loadSession, onSessionLoaded } from '@/features/session/session-store'
+import { readFontSettings, warnIfBaseLibraryTooOld } from './platform-info'
+
+let started = false
+
+/** Everything that happens once per launch, in order. */
+export function startApp(): void {
+  if (started) return
+  started = true
+  initTransport()
+  registerPrivacyHandler()
+  warnIfBaseLibraryTooOld()
+  if (process.env.TARO_ENV === 'h5') adoptPersonaFromUrl(window.location.href)
+  initCareMode(readFontSettings())
+  onSessionLoaded((session) => adoptServerCareMode(session.profile.elderMode))
+  void loadSession()
+}

@@ -1,0 +1,34 @@
+/**
+ * Main package = the three tab pages (and the shared shell: privacy popup, care-mode theme).
+ * Every feature is a subpackage under subpackages/<feature>/pages/…
+ * The dev persona switcher is registered in H5 builds only, so it never ships to WeChat.
+ */
+const settingsPages = ['pages/privacy/index', 'pages/care-mode/index']
+if (process.env.TARO_ENV === 'h5') settingsPages.push('pages/dev/index')
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/notices/index', 'pages/me/index'],
+  subPackages: [{ root: 'subpackages/settings', pages: settingsPages }],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '邻里',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#0b5cad',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/notices/index', text: '通知' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // Inject page components only when rendered (miniprogram-ci code-quality item; faster start-up).
+  lazyCodeLoading: 'requiredComponents',
+  // Privacy checks are enforced since 2023-10-17 regardless of this flag; kept explicit (R5.1).
+  __usePrivacyCheck__: true,
+})

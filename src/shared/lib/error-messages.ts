@@ -1,0 +1,28 @@
+import type { ClientErrorCode } from '@domain/shared/errors'
+
+/**
+ * The one place where error codes become words people read (architecture.md, "How a call flows").
+ * Typed as a Record over the closed union, so adding a code in domain/shared/errors.ts fails the
+ * type check here until it has a message.
+ */
+export const ERROR_MESSAGES: Record<ClientErrorCode, string> = {
+  UNAUTHENTICATED: '登录状态已失效，请重新进入小程序',
+  FORBIDDEN: '您没有权限进行此操作',
+  CONSENT_REQUIRED: '使用此功能需要先同意相关的个人信息处理',
+  VALIDATION_FAILED: '填写的内容有误，请检查后重试',
+  NOT_FOUND: '内容不存在或已被删除',
+  CONFLICT: '数据已被他人修改，请刷新后重试',
+  RATE_LIMITED: '操作太频繁了，请稍后再试',
+  UNKNOWN_ACTION: '当前版本不支持此操作，请更新小程序',
+  INTERNAL: '服务暂时出了点问题，请稍后重试',
+  BOOKING_SLOT_FULL: '该时段已约满，请选择其他时段',
+  ELECTION_ALREADY_VOTED: '您已经投过票了',
+  HOUSEHOLD_ALREADY_MEMBER: '您已经是该房屋的成员',
+  ROSTER_INVALID: '业主名册有误，请检查后重新导入',
+  CONSENT_COOLDOWN: '您刚刚拒绝过授权，请稍后再试',
+  NETWORK: '网络连接失败，请检查网络后重试',
+}
+
+export function errorMessage(code: ClientErrorCode): string {
+  return ERROR_MESSAGES[code]
+}
