@@ -3,9 +3,21 @@
  * (type-only imports), the router validates with it, and GET /__dev/actions documents it.
  */
 import { userContract } from './user/contract'
+import { consentContract } from './privacy/contract'
+import { communityContract } from './community/contract'
+import { householdContract } from './household/contract'
+import { roleContract } from './role/contract'
+import { accessContract } from './access/contract'
+import { rosterContract } from './roster/contract'
 
 export const CONTRACTS = {
   user: userContract,
+  consent: consentContract,
+  community: communityContract,
+  household: householdContract,
+  role: roleContract,
+  access: accessContract,
+  roster: rosterContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

@@ -7,6 +7,7 @@ import { AppError } from '../../domain/shared/errors'
 import { capabilityScope, type Capability } from '../../domain/access/capabilities'
 import { needsConsent, POLICY_VERSION, purposeById, type PurposeId } from '../../domain/privacy/purposes'
 import { consentId, type ConsentDoc } from '../../domain/privacy/consent-model'
+import { consentView } from '../../domain/privacy/consent-rules'
 import type { UserDoc } from '../../domain/community/model'
 import { getDoc } from './data'
 import type { CallContext } from './context'
@@ -42,13 +43,22 @@ export function requireRoleIn(ctx: CallContext, roles: string[], communityId: st
 /**
  * R4.3/R4.5: the caller's consent for a purpose, current policy version. Purposes on another legal
  * basis (CONTRACT, LEGAL_DUTY …) pass without a record. Missing, refused, withdrawn or given under
- * an older policy → CONSENT_REQUIRED with the purpose, so the client opens that sheet.
+ * an older policy → CONSENT_REQUIRED with the purpose, so the client opens that sheet — unless the
+ * person refused it less than 48 h ago: then details.canAsk is false and the client must not
+ * prompt before details.askAfter (R4.5), only explain what does not work.
  */
 export async function requireConsent(ctx: CallContext, purpose: PurposeId): Promise<void> {
   const p = purposeById(purpose)
   if (!needsConsent(p)) return
-  const doc = await getDoc<ConsentDoc>('consents', consentId(ctx.openid, purpose))
-  if (doc?.state === 'GRANTED' && doc.policyVersion === POLICY_VERSION) return
+  const doc = await getDoc<ConsentDoc & Record<string, unknown>>('consents', consentId(ctx.openid, purpose))
+  const view = consentView(p, doc, ctx.now)
+  if (view.effective) return
   const reason = !doc ? 'NOT_ASKED' : doc.state !== 'GRANTED' ? doc.state : 'POLICY_CHANGED'
-  throw new AppError('CONSENT_REQUIRED', `需要您同意“${p.title}”后才能继续`, { purpose, reason, policyVersion: POLICY_VERSION })
+  throw new AppError('CONSENT_REQUIRED', `需要您同意“${p.title}”后才能继续`, {
+    purpose,
+    reason,
+    policyVersion: POLICY_VERSION,
+    canAsk: view.canAsk,
+    askAfter: view.askAfter,
+  })
 }

@@ -10,12 +10,12 @@ export async function communityNames(ids: string[]): Promise<Map<string, string>
   return new Map(docs.map((c) => [c._id, c.name]))
 }
 
-export async function unitLabels(unitIds: string[]): Promise<Map<string, { label: string; unit: UnitDoc }>> {
+export async function unitLabels(unitIds: string[]): Promise<Map<string, { label: string; buildingName: string; unit: UnitDoc }>> {
   const unique = [...new Set(unitIds)]
   if (unique.length === 0) return new Map()
   const units = await findAll<UnitDoc & Record<string, unknown>>('units', { _id: _.in(unique) })
   const buildingIds = [...new Set(units.map((u) => u.buildingId))]
   const buildings = await findAll<BuildingDoc & Record<string, unknown>>('buildings', { _id: _.in(buildingIds) })
   const bName = new Map(buildings.map((b) => [b._id, b.name]))
-  return new Map(units.map((u) => [u._id, { label: unitLabel(bName.get(u.buildingId) ?? '', u.number), unit: u }]))
+  return new Map(units.map((u) => [u._id, { label: unitLabel(bName.get(u.buildingId) ?? '', u.number), buildingName: bName.get(u.buildingId) ?? '', unit: u }]))
 }

@@ -8,7 +8,19 @@
 import { db } from './cloud'
 import { AppError } from '../../domain/shared/errors'
 
-type Txn = Parameters<Parameters<typeof db.runTransaction>[0]>[0]
+/**
+ * What a transaction offers (the SDK types the callback as any): single-document operations only
+ * (R5.12, recipes §5.5) — no where() inside a transaction.
+ */
+export interface TxnDocRef {
+  get(): Promise<{ data: unknown }>
+  set(options: { data: object }): Promise<unknown>
+  update(options: { data: object }): Promise<unknown>
+  remove(): Promise<unknown>
+}
+export interface Txn {
+  collection(name: string): { doc(id: string): TxnDocRef; add(options: { data: object }): Promise<unknown> }
+}
 
 function isConflict(e: unknown): boolean {
   const code = (e as { code?: string })?.code
@@ -21,7 +33,7 @@ export async function withTransaction<T>(fn: (t: Txn) => Promise<T>, opts: { att
   for (let i = 0; i < attempts; i++) {
     try {
       // The SDK's own 3 quick retries, then ours with growing jittered pauses.
-      return (await db.runTransaction(fn as never, 3)) as T
+      return (await db.runTransaction(fn, 3)) as T
     } catch (e) {
       if (!isConflict(e)) throw e
       last = e
@@ -31,4 +43,3 @@ export async function withTransaction<T>(fn: (t: Txn) => Promise<T>, opts: { att
   throw new AppError('CONFLICT', '操作繁忙，请稍后再试', { cause: String((last as Error)?.message ?? last) })
 }
 
-export type { Txn }

@@ -1,20 +1,48 @@
 /**
- * user: who am I (bootstrap) and personal settings. Identity is the platform's OPENID only.
+ * user: who am I (bootstrap), profile, and the rights desk for the caller's own data (R4.6).
+ * Identity is the platform's OPENID only.
  */
 import { createFunction } from '../_core/router'
 import { db } from '../_core/cloud'
 import { getDoc, isDuplicateKey } from '../_core/data'
 import { communityNames, unitLabels } from '../_core/lookup'
+import { requireConsent } from '../_core/guards'
+import { eraseAccount, findReferences, type AnyDoc } from '../_core/personal-data'
+import { pseudonymFor } from '../_core/id-hash'
+import { recordRightsRequest } from '../_core/rights'
 import { userContract } from '../../domain/user/contract'
 import { capabilitiesIn } from '../../domain/access/capabilities'
+import { maskName, maskPhone } from '../../domain/privacy/masking'
 import type { UserDoc } from '../../domain/community/model'
+
+/**
+ * A copy of someone's data must not disclose other people's (PIPL Art. 45 is the subject's right,
+ * not a window on neighbours): in documents that belong to someone else but mention the caller
+ * (an application they reviewed, a grid they serve), names and phones are masked.
+ */
+const THIRD_PARTY_FIELDS: Record<string, (v: string) => string> = {
+  realName: maskName,
+  nickname: maskName,
+  name: maskName,
+  phone: maskPhone,
+}
+
+function redactForExport(doc: AnyDoc, openid: string): AnyDoc {
+  const own = doc._id === openid || doc.openid === openid || String(doc._id).startsWith(`${openid}:`)
+  if (own) return doc
+  const out: AnyDoc = { ...doc }
+  for (const [k, mask] of Object.entries(THIRD_PARTY_FIELDS)) {
+    if (typeof out[k] === 'string') out[k] = mask(out[k] as string)
+  }
+  return out
+}
 
 export const main = createFunction(userContract, {
   async bootstrap(_input, ctx) {
     let user = ctx.user
     let isNew = false
     if (!user) {
-      const existing = await getDoc<UserDoc & Record<string, unknown>>('users', ctx.openid)
+      const existing = await getDoc<UserDoc>('users', ctx.openid)
       if (existing && existing.deletedAt) {
         // A deleted account starts over as a new person (R4.6): nothing of the old one is reused.
         await db.collection('users').doc(ctx.openid).remove()
@@ -36,7 +64,7 @@ export const main = createFunction(userContract, {
         // Two first calls raced; the other one created it.
         if (!isDuplicateKey(e)) throw e
       }
-      user = (await getDoc<UserDoc & Record<string, unknown>>('users', ctx.openid)) ?? fresh
+      user = (await getDoc<UserDoc>('users', ctx.openid)) ?? fresh
     }
 
     const visible = ctx.memberships.filter((m) => m.status !== 'LEFT')
@@ -65,6 +93,38 @@ export const main = createFunction(userContract, {
       capabilities,
       currentCommunity: currentId ? { id: currentId, name: names.get(currentId) ?? '' } : null,
     }
+  },
+
+  async updateProfile(input, ctx) {
+    // Consent per field, from the registry (R4.1): phone ∈ contact_phone, realName ∈ household.
+    // Clearing a field (null) never needs consent — it reduces processing.
+    if (input.phone) await requireConsent(ctx, 'contact_phone')
+    if (input.realName) await requireConsent(ctx, 'household')
+    const data: Record<string, unknown> = { updatedAt: ctx.now }
+    for (const k of ['nickname', 'realName', 'phone'] as const) if (input[k] !== undefined) data[k] = input[k]
+    await db.collection('users').doc(ctx.openid).update({ data })
+    const user = await getDoc<UserDoc>('users', ctx.openid)
+    return { nickname: user?.nickname ?? null, realName: user?.realName ?? null, phoneMasked: user?.phone ? maskPhone(user.phone) : null }
+  },
+
+  async exportMyData(_input, ctx) {
+    // Record the request first, so the export also contains its own record (it refers to the caller).
+    const rightsRequestId = await recordRightsRequest(ctx, ctx.openid, 'ACCESS_COPY', { format: 'json' })
+    const found = await findReferences(ctx.openid)
+    const collections: Record<string, AnyDoc[]> = {}
+    const counts: Record<string, number> = {}
+    for (const [name, docs] of Object.entries(found)) {
+      collections[name] = docs.map((d) => redactForExport(d, ctx.openid))
+      counts[name] = docs.length
+    }
+    return { generatedAt: ctx.now, rightsRequestId, collections, counts }
+  },
+
+  async deleteAccount(_input, ctx) {
+    const { deleted, pseudonymised } = await eraseAccount(ctx.openid)
+    // The request record itself may only name the pseudonym: nothing may lead back to the openid.
+    const rightsRequestId = await recordRightsRequest(ctx, pseudonymFor(ctx.openid), 'DELETE_ACCOUNT', { deleted, pseudonymised })
+    return { rightsRequestId, deleted, pseudonymised }
   },
 
   async setElderMode({ elderMode }, ctx) {

@@ -135,6 +135,43 @@ export const PURPOSES = [
     withoutIt: '收不到微信提醒，可在小程序内查看通知',
     collections: ['subscriptions'],
   },
+  {
+    id: 'owner_roster',
+    title: '业主名册（依法核定表决权）',
+    description: '业委会或居委会导入不动产登记资料（楼栋房号、专有部分面积、权利人姓名和身份证号摘要），用于按《民法典》第278条和司法解释第8、9条核定业主人数和面积。身份证号导入时即转为加盐摘要，不保存原文。',
+    legalBasis: 'LEGAL_DUTY',
+    sensitive: true,
+    optional: false,
+    fields: [
+      { key: 'unit', label: '楼栋房号', mask: 'unit' },
+      { key: 'area', label: '专有部分面积及来源', mask: 'none' },
+      { key: 'holders.name', label: '权利人姓名', mask: 'name' },
+      { key: 'holders.idHash', label: '证件号（仅保存摘要）', sensitive: true, mask: 'hidden' },
+    ],
+    retention: '业主身份存续期间；表决记录保存至撤销期满（决定后1年）',
+    retentionDays: null,
+    recipients: ['业主大会筹备组或业委会', '居委会工作人员'],
+    withoutIt: '依法处理，无需同意；对名册有异议可在公示期内提出',
+    collections: ['owner_parties', 'units'],
+  },
+  {
+    id: 'security_logs',
+    title: '访问与操作记录',
+    description: '记录谁在何时因何查看了您的哪些信息、谁审核了您的申请，供您在“谁看过我的数据”中查询，也用于安全审计。',
+    legalBasis: 'LEGAL_DUTY',
+    sensitive: false,
+    optional: false,
+    fields: [
+      { key: 'actor', label: '操作人（角色与打码姓名）', mask: 'name' },
+      { key: 'field', label: '被查看的信息项', mask: 'none' },
+      { key: 'reason', label: '查看理由', mask: 'none' },
+    ],
+    retention: '至少6个月（《网络安全法》第21条）；注销账号后以假名形式保留',
+    retentionDays: 180,
+    recipients: ['本小程序运营方'],
+    withoutIt: '依法记录，无需同意',
+    collections: ['access_log', 'audit_log'],
+  },
 ] as const satisfies readonly Purpose[]
 
 export type PurposeId = (typeof PURPOSES)[number]['id']

@@ -41,6 +41,43 @@ export const userContract = defineFunction('user', {
     output: bootstrapOutput,
     access: 'anyone',
   }),
+  updateProfile: defineAction({
+    summary: 'Change nickname, real name or phone. The phone needs the contact_phone consent and the real name the household consent (registry fields, R4.1) — checked per field, so a nickname change never needs either.',
+    input: z
+      .object({
+        nickname: z.string().trim().min(1).max(20).nullable().optional(),
+        realName: z.string().trim().min(2).max(20).nullable().optional(),
+        /** Mainland mobile number; null removes it. */
+        phone: z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号').nullable().optional(),
+      })
+      .strict()
+      .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的内容' }),
+    output: z.object({
+      nickname: z.string().nullable(),
+      realName: z.string().nullable(),
+      /** Masked even to the owner on the wire: the full number is never needed back (R4.9). */
+      phoneMasked: z.string().nullable(),
+    }),
+    access: 'member',
+    idempotent: true,
+  }),
+  exportMyData: defineAction({
+    summary: 'R4.6 access and copy: every stored document that refers to the caller, from every declared collection, as JSON; records a completed rights request.',
+    input: z.object({}).strict(),
+    output: z.object({
+      generatedAt: z.date(),
+      rightsRequestId: z.string(),
+      collections: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+      counts: z.record(z.string(), z.number()),
+    }),
+    access: 'member',
+  }),
+  deleteAccount: defineAction({
+    summary: 'R4.6 cancel the account: delete everything about the caller, pseudonymise what must be kept (logs, consent evidence, reviewed household records); the openid then starts as a new person.',
+    input: z.object({ confirm: z.literal(true) }).strict(),
+    output: z.object({ rightsRequestId: z.string(), deleted: z.number(), pseudonymised: z.number() }),
+    access: 'member',
+  }),
   setElderMode: defineAction({
     summary: 'Turn care mode (长辈版) on or off for the caller (R6.1).',
     input: z.object({ elderMode: z.boolean() }).strict(),

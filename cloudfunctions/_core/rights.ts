@@ -1,0 +1,32 @@
+/**
+ * The rights desk's records (R4.6): every access/copy or deletion request is tracked with its SLA.
+ * The rule is 15 working days (hard limit 30 days); we simplify working days to 21 calendar days
+ * until the holiday calendar exists. Requests served at once are recorded as COMPLETED.
+ */
+import { db } from './cloud'
+import type { CallContext } from './context'
+
+export const RIGHTS_DEADLINE_DAYS = 21
+
+export type RightsRequestType = 'ACCESS_COPY' | 'DELETE_ACCOUNT'
+
+export async function recordRightsRequest(
+  ctx: CallContext,
+  subject: string,
+  type: RightsRequestType,
+  result: Record<string, unknown>,
+): Promise<string> {
+  const id = `rr:${subject}:${ctx.requestId}`
+  await db.collection('rights_requests').doc(id).set({
+    data: {
+      openid: subject,
+      type,
+      status: 'COMPLETED',
+      requestedAt: ctx.now,
+      deadline: new Date(ctx.now.getTime() + RIGHTS_DEADLINE_DAYS * 24 * 3600 * 1000),
+      completedAt: ctx.now,
+      result,
+    },
+  })
+  return id
+}

@@ -1,0 +1,243 @@
+/**
+ * household: apply to a unit, review, leave, and the review queue. Grid workers act only inside
+ * their grids (R7.2); owners review their own unit's tenants and family; every list masks names
+ * (R4.9); every decision is audited.
+ */
+import { createFunction } from '../_core/router'
+import { _, db } from '../_core/cloud'
+import { findAll, getDoc } from '../_core/data'
+import { withTransaction } from '../_core/transaction'
+import { audit } from '../_core/audit'
+import { requireConsent, requireGridScope } from '../_core/guards'
+import { communityNames, unitLabels } from '../_core/lookup'
+import { buildingsInScope, gridOfBuilding, gridsOf } from '../_core/grid'
+import { hashIdNumber } from '../_core/id-hash'
+import { eraseMembership } from '../_core/personal-data'
+import type { CallContext } from '../_core/context'
+import { householdContract } from '../../domain/household/contract'
+import { capabilityScope, type Role } from '../../domain/access/capabilities'
+import type { HouseholdMemberDoc, OwnerPartyDoc, Relation, UnitDoc } from '../../domain/community/model'
+import { maskName, unitLabelFor } from '../../domain/privacy/masking'
+import { isIdNumberFormat } from '../../domain/roster/id-number'
+import { AppError } from '../../domain/shared/errors'
+
+type Member = HouseholdMemberDoc & Record<string, unknown>
+
+interface OwnerVerificationDoc {
+  _id: string
+  openid: string
+  communityId: string
+  unitId: string
+  partyId: string | null
+  result: 'MATCHED' | 'NOT_MATCHED'
+  /** Salted hash of the ID number, kept only on a match (R4.2); never the number itself. */
+  idHash: string | null
+  verifiedAt: Date
+}
+
+/** Who approved an application the owner verified themselves: the register match, not a person. */
+const SYSTEM_VERIFIER = 'system:owner_verification'
+const ACTIVE: HouseholdMemberDoc['status'][] = ['APPLIED', 'APPROVED']
+const OWNER_RELATIONS: Relation[] = ['OWNER', 'CO_OWNER']
+const OWNER_REVIEWABLE: Relation[] = ['TENANT', 'FAMILY']
+
+export const memberId = (openid: string, unitId: string) => `hm_${openid}_${unitId}`
+const verificationId = (openid: string, unitId: string) => `ov:${openid}:${unitId}`
+
+function ownsUnit(ctx: CallContext, unitId: string): boolean {
+  return ctx.memberships.some((m) => m.unitId === unitId && m.status === 'APPROVED' && OWNER_RELATIONS.includes(m.relation))
+}
+
+/**
+ * May the caller review this application, and in which capacity? Staff holding household.review
+ * in the community — grid workers only for units in their grids (R7.2); otherwise an approved
+ * owner/co-owner of the same unit, for TENANT/FAMILY applications only. Nobody reviews themself.
+ */
+async function reviewCapacity(ctx: CallContext, m: Member): Promise<'STAFF' | 'OWNER'> {
+  if (m.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己的申请')
+  const scope = capabilityScope(ctx.roles, 'household.review', m.communityId)
+  if (scope) {
+    const grid = gridOfBuilding(await gridsOf(m.communityId), m.buildingId)
+    if (scope === 'all' || (grid && scope.includes(grid._id))) return 'STAFF'
+  }
+  if (OWNER_REVIEWABLE.includes(m.relation) && ownsUnit(ctx, m.unitId)) return 'OWNER'
+  if (scope) requireGridScope(scope, gridOfBuilding(await gridsOf(m.communityId), m.buildingId)?._id) // throws the grid message
+  throw new AppError('FORBIDDEN', '没有权限审核该申请', { memberId: m._id })
+}
+
+async function viewOf(ctx: CallContext, docs: Member[]) {
+  const [names, labels, verifications] = await Promise.all([
+    communityNames(docs.map((d) => d.communityId)),
+    unitLabels(docs.map((d) => d.unitId)),
+    docs.length
+      ? findAll<OwnerVerificationDoc>('owner_verifications', { _id: _.in(docs.map((d) => verificationId(d.openid, d.unitId))) })
+      : Promise.resolve([] as OwnerVerificationDoc[]),
+  ])
+  return docs.map((d) => ({
+    id: d._id,
+    communityId: d.communityId,
+    communityName: names.get(d.communityId) ?? '',
+    unitId: d.unitId,
+    unitLabel: labels.get(d.unitId)?.label ?? '',
+    relation: d.relation,
+    status: d.status,
+    reviewNote: d.reviewNote ?? null,
+    verified: verifications.some((v) => v.unitId === d.unitId && v.result === 'MATCHED'),
+    createdAt: d.createdAt,
+  }))
+}
+
+export const main = createFunction(householdContract, {
+  async apply(input, ctx) {
+    const unit = await getDoc<UnitDoc>('units', input.unitId)
+    if (!unit || unit.communityId !== input.communityId || unit.buildingId !== input.buildingId || unit.isParking) {
+      throw new AppError('NOT_FOUND', '没有找到该房屋', { unitId: input.unitId })
+    }
+    let verification: OwnerVerificationDoc | null = null
+    if (input.idNumber !== undefined) {
+      if (!OWNER_RELATIONS.includes(input.relation)) {
+        throw new AppError('VALIDATION_FAILED', '只有业主或共有人需要核验身份证号', { fields: { idNumber: ['仅业主、共有人可填写'] } })
+      }
+      // The ID number is sensitive (PIPL Art. 28): it needs its own consent, checked before we
+      // so much as hash it (R4.2, R4.3).
+      await requireConsent(ctx, 'owner_verification')
+      if (!isIdNumberFormat(input.idNumber)) throw new AppError('VALIDATION_FAILED', '身份证号格式不正确', { fields: { idNumber: ['应为18位'] } })
+      const idHash = hashIdNumber(input.idNumber)
+      const party = unit.ownerPartyId ? await getDoc<OwnerPartyDoc>('owner_parties', unit.ownerPartyId) : null
+      const matched = party?.kind === 'PERSON' && party.holders.some((h) => h.idHash === idHash && h.name === input.realName)
+      verification = {
+        _id: verificationId(ctx.openid, unit._id),
+        openid: ctx.openid,
+        communityId: unit.communityId,
+        unitId: unit._id,
+        partyId: matched ? party!._id : null,
+        result: matched ? 'MATCHED' : 'NOT_MATCHED',
+        // Minimum necessary (R4.2): the hash proves the match later; a failed attempt keeps nothing.
+        idHash: matched ? idHash : null,
+        verifiedAt: ctx.now,
+      }
+    }
+    const autoApproved = verification?.result === 'MATCHED'
+    const id = memberId(ctx.openid, unit._id)
+    const doc: HouseholdMemberDoc = {
+      _id: id,
+      openid: ctx.openid,
+      communityId: unit.communityId,
+      buildingId: unit.buildingId,
+      unitId: unit._id,
+      relation: input.relation,
+      status: autoApproved ? 'APPROVED' : 'APPLIED',
+      realName: input.realName,
+      guardianOpenid: null,
+      reviewedBy: autoApproved ? SYSTEM_VERIFIER : null,
+      reviewNote: autoApproved ? '不动产登记信息核验一致，自动通过' : null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    }
+    // One active application per unit per person: the deterministic _id makes a double submit
+    // collide, and the transaction makes "check then write" atomic against a parallel one.
+    await withTransaction(async (t) => {
+      const existing = (await t.collection('household_members').doc(id).get()).data as Member | null
+      if (existing && ACTIVE.includes(existing.status)) {
+        throw new AppError('HOUSEHOLD_ALREADY_MEMBER', existing.status === 'APPROVED' ? '您已是该房屋成员' : '您已申请该房屋，请等待审核', { memberId: id, status: existing.status })
+      }
+      const { _id, ...data } = doc
+      await t.collection('household_members').doc(_id).set({ data })
+      if (verification) {
+        const { _id: vid, ...vdata } = verification
+        await t.collection('owner_verifications').doc(vid).set({ data: vdata })
+      }
+    })
+    if (!ctx.user?.currentCommunityId) await db.collection('users').doc(ctx.openid).update({ data: { currentCommunityId: unit.communityId } })
+    await audit(ctx, {
+      communityId: unit.communityId,
+      event: 'household.applied',
+      target: unit._id,
+      details: { subjectOpenid: ctx.openid, relation: input.relation, status: doc.status, verification: verification?.result ?? 'NONE' },
+    })
+    const [view] = await viewOf(ctx, [doc as Member])
+    return { membership: view, autoApproved }
+  },
+
+  async review({ memberId: id, decision, reason }, ctx) {
+    const m = await getDoc<Member>('household_members', id)
+    if (!m) throw new AppError('NOT_FOUND', '没有找到该申请', { memberId: id })
+    const capacity = await reviewCapacity(ctx, m)
+    const status: HouseholdMemberDoc['status'] = decision === 'APPROVE' ? 'APPROVED' : 'REJECTED'
+    await withTransaction(async (t) => {
+      const cur = (await t.collection('household_members').doc(id).get()).data as Member | null
+      if (!cur || cur.status !== 'APPLIED') throw new AppError('CONFLICT', '该申请已被处理', { status: cur?.status ?? null })
+      await t.collection('household_members').doc(id).update({
+        data: { status, reviewedBy: ctx.openid, reviewNote: reason ?? null, reviewedAt: ctx.now, updatedAt: ctx.now },
+      })
+    })
+    await audit(ctx, {
+      communityId: m.communityId,
+      event: 'household.reviewed',
+      target: m.unitId,
+      details: { subjectOpenid: m.openid, relation: m.relation, as: capacity, before: { status: m.status }, after: { status }, reason: reason ?? null },
+    })
+    return { id, status, reviewedAt: ctx.now }
+  },
+
+  async leave({ memberId: id }, ctx) {
+    const m = await getDoc<Member>('household_members', id)
+    if (!m || m.openid !== ctx.openid) throw new AppError('NOT_FOUND', '没有找到您的该条房屋记录', { memberId: id })
+    // Leaving ends the purpose for this unit: delete, or keep a pseudonymised review record (registry retention).
+    const result = await eraseMembership(m)
+    await audit(ctx, { communityId: m.communityId, event: 'household.left', target: m.unitId, details: { subjectOpenid: ctx.openid, result } })
+    return { id, result }
+  },
+
+  async listMine(_input, ctx) {
+    const docs = [...ctx.memberships].sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime()) as Member[]
+    return { memberships: await viewOf(ctx, docs) }
+  },
+
+  async listForReview({ communityId, status, page }, ctx) {
+    const staffScope = capabilityScope(ctx.roles, 'household.review', communityId)
+    const ownedUnits = ctx.memberships.filter((m) => m.communityId === communityId && m.status === 'APPROVED' && OWNER_RELATIONS.includes(m.relation)).map((m) => m.unitId)
+    if (!staffScope && ownedUnits.length === 0) throw new AppError('FORBIDDEN', '没有权限查看待审核申请', { communityId })
+
+    const grids = await gridsOf(communityId)
+    const found = new Map<string, { doc: Member; as: 'STAFF' | 'OWNER' }>()
+    if (staffScope) {
+      const buildings = buildingsInScope(grids, staffScope)
+      const where: Record<string, unknown> = { communityId, status }
+      if (buildings !== 'all') where.buildingId = _.in(buildings)
+      for (const d of await findAll<Member>('household_members', where, { max: 2000 })) found.set(d._id, { doc: d, as: 'STAFF' })
+    }
+    if (ownedUnits.length) {
+      const docs = await findAll<Member>('household_members', { unitId: _.in(ownedUnits), status, relation: _.in(OWNER_REVIEWABLE) }, { max: 500 })
+      for (const d of docs) if (!found.has(d._id)) found.set(d._id, { doc: d, as: 'OWNER' })
+    }
+    const all = [...found.values()].filter((x) => x.doc.openid !== ctx.openid).sort((a, b) => new Date(b.doc.createdAt).getTime() - new Date(a.doc.createdAt).getTime())
+    const PAGE = 50
+    const slice = all.slice(page * PAGE, page * PAGE + PAGE)
+    const labels = await unitLabels(slice.map((x) => x.doc.unitId))
+    const verifications = slice.length
+      ? await findAll<OwnerVerificationDoc>('owner_verifications', { _id: _.in(slice.map((x) => verificationId(x.doc.openid, x.doc.unitId))) })
+      : []
+    const myRoles = ctx.roles.filter((r) => r.communityId === communityId).map((r) => r.role as Role)
+    return {
+      items: slice.map(({ doc, as }) => {
+        const l = labels.get(doc.unitId)
+        const v = verifications.find((x) => x.openid === doc.openid && x.unitId === doc.unitId)
+        return {
+          id: doc._id,
+          unitId: doc.unitId,
+          // R4.9: full unit only for authorized roles; an owner sees their own unit in full.
+          unitLabel: l ? unitLabelFor(as === 'OWNER' ? 'self' : myRoles, l.buildingName, l.unit.number) : '',
+          gridId: gridOfBuilding(grids, doc.buildingId)?._id ?? null,
+          relation: doc.relation,
+          status: doc.status,
+          nameMasked: maskName(doc.realName),
+          verification: v ? v.result : ('NONE' as const),
+          createdAt: doc.createdAt,
+          as,
+        }
+      }),
+      hasMore: all.length > (page + 1) * PAGE,
+    }
+  },
+})

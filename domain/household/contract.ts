@@ -1,0 +1,103 @@
+/**
+ * household: joining a unit (apply → review → approved), leaving, and the reviewers' queue.
+ * Everything the applicant does rests on the `household` consent (R4.3); owner verification by ID
+ * number additionally needs the separate `owner_verification` consent (R4.2, PIPL Art. 29).
+ */
+import { z } from 'zod'
+import { defineAction, defineFunction, ids } from '../shared/contract'
+import { MEMBERSHIP_STATUSES, RELATIONS } from '../community/model'
+
+const relation = z.enum(RELATIONS)
+const status = z.enum(MEMBERSHIP_STATUSES)
+
+const mine = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  unitId: z.string(),
+  unitLabel: z.string(),
+  relation,
+  status,
+  reviewNote: z.string().nullable(),
+  verified: z.boolean(),
+  createdAt: z.date(),
+})
+
+export const householdContract = defineFunction('household', {
+  apply: defineAction({
+    summary:
+      'Apply to join a unit. OWNER/CO_OWNER may give an ID number (needs owner_verification consent): a match with the unit’s registered holders approves at once, storing only the result and a salted hash (R4.2); otherwise staff review it. One active application per unit per person.',
+    input: z
+      .object({
+        communityId: ids.community,
+        buildingId: ids.building,
+        unitId: ids.unit,
+        relation,
+        realName: z.string().trim().min(2).max(20),
+        idNumber: z.string().trim().min(15).max(20).optional(),
+      })
+      .strict(),
+    output: z.object({ membership: mine, autoApproved: z.boolean() }),
+    access: 'member',
+    purpose: 'household',
+    idempotent: true,
+  }),
+  review: defineAction({
+    summary:
+      'Approve or reject an application. Staff with household.review (grid workers only in their grids, R7.2), or an approved owner of the same unit for TENANT/FAMILY applications. Audited.',
+    input: z
+      .object({
+        memberId: z.string().min(1).max(200),
+        decision: z.enum(['APPROVE', 'REJECT']),
+        reason: z.string().trim().max(200).optional(),
+      })
+      .strict()
+      .refine((v) => v.decision === 'APPROVE' || (v.reason ?? '').length >= 2, { message: '驳回需要填写理由', path: ['reason'] }),
+    output: z.object({ id: z.string(), status, reviewedAt: z.date() }),
+    access: 'member',
+    idempotent: true,
+  }),
+  leave: defineAction({
+    summary: "Leave a unit (or withdraw a pending application). Unreviewed records are deleted; reviewed ones are kept pseudonymised as review records (registry retention).",
+    input: z.object({ memberId: z.string().min(1).max(200) }).strict(),
+    output: z.object({ id: z.string(), result: z.enum(['deleted', 'anonymised']) }),
+    access: 'member',
+    idempotent: true,
+  }),
+  listMine: defineAction({
+    summary: "The caller's own applications and memberships (full unit labels: it is their own data).",
+    input: z.object({}).strict(),
+    output: z.object({ memberships: z.array(mine) }),
+    access: 'member',
+    purpose: 'household',
+  }),
+  listForReview: defineAction({
+    summary: "Applications in the caller's scope: a grid worker's grids, all of a community for RC staff/admin, TENANT/FAMILY applications of units the caller owns. Names masked (R4.9).",
+    input: z
+      .object({
+        communityId: ids.community,
+        status: status.default('APPLIED'),
+        page: z.number().int().min(0).max(1000).default(0),
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          unitId: z.string(),
+          unitLabel: z.string(),
+          gridId: z.string().nullable(),
+          relation,
+          status,
+          nameMasked: z.string(),
+          verification: z.enum(['MATCHED', 'NOT_MATCHED', 'NONE']),
+          createdAt: z.date(),
+          /** Why the caller sees it: staff scope, or as owner of the unit. */
+          as: z.enum(['STAFF', 'OWNER']),
+        }),
+      ),
+      hasMore: z.boolean(),
+    }),
+    access: 'member',
+  }),
+})
