@@ -9,7 +9,7 @@ import { findAll, getDoc } from '../_core/data'
 import { withTransaction } from '../_core/transaction'
 import { audit } from '../_core/audit'
 import { requireConsent, requireGridScope } from '../_core/guards'
-import { communityNames, unitLabels } from '../_core/lookup'
+import { membershipViews, unitLabels } from '../_core/lookup'
 import { buildingsInScope, gridOfBuilding, gridsOf } from '../_core/grid'
 import { hashIdNumber } from '../_core/id-hash'
 import { eraseMembership } from '../_core/personal-data'
@@ -66,21 +66,14 @@ async function reviewCapacity(ctx: CallContext, m: Member): Promise<'STAFF' | 'O
 }
 
 async function viewOf(ctx: CallContext, docs: Member[]) {
-  const [names, labels, verifications] = await Promise.all([
-    communityNames(docs.map((d) => d.communityId)),
-    unitLabels(docs.map((d) => d.unitId)),
+  const [views, verifications] = await Promise.all([
+    membershipViews(docs),
     docs.length
       ? findAll<OwnerVerificationDoc>('owner_verifications', { _id: _.in(docs.map((d) => verificationId(d.openid, d.unitId))) })
       : Promise.resolve([] as OwnerVerificationDoc[]),
   ])
-  return docs.map((d) => ({
-    id: d._id,
-    communityId: d.communityId,
-    communityName: names.get(d.communityId) ?? '',
-    unitId: d.unitId,
-    unitLabel: labels.get(d.unitId)?.label ?? '',
-    relation: d.relation,
-    status: d.status,
+  return docs.map((d, i) => ({
+    ...views[i],
     reviewNote: d.reviewNote ?? null,
     verified: verifications.some((v) => v.unitId === d.unitId && v.result === 'MATCHED'),
     createdAt: d.createdAt,

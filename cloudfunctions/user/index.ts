@@ -5,7 +5,7 @@
 import { createFunction } from '../_core/router'
 import { db } from '../_core/cloud'
 import { getDoc, isDuplicateKey } from '../_core/data'
-import { communityNames, unitLabels } from '../_core/lookup'
+import { communityNames, membershipViews } from '../_core/lookup'
 import { requireConsent } from '../_core/guards'
 import { eraseAccount, findReferences, type AnyDoc } from '../_core/personal-data'
 import { pseudonymFor } from '../_core/id-hash'
@@ -68,9 +68,9 @@ export const main = createFunction(userContract, {
     }
 
     const visible = ctx.memberships.filter((m) => m.status !== 'LEFT')
-    const [names, labels] = await Promise.all([
+    const [names, memberships] = await Promise.all([
       communityNames([...visible.map((m) => m.communityId), ...ctx.roles.map((r) => r.communityId), ...(user.currentCommunityId ? [user.currentCommunityId] : [])]),
-      unitLabels(visible.map((m) => m.unitId)),
+      membershipViews(visible),
     ])
     const approved = visible.find((m) => m.status === 'APPROVED')
     const currentId = user.currentCommunityId ?? approved?.communityId ?? ctx.roles.find((r) => r.role !== 'RESIDENT' && r.role !== 'OWNER')?.communityId ?? null
@@ -80,15 +80,7 @@ export const main = createFunction(userContract, {
     return {
       isNew: isNew || (visible.length === 0 && ctx.roles.length === 0 && !user.currentCommunityId),
       profile: { nickname: user.nickname, elderMode: user.elderMode },
-      memberships: visible.map((m) => ({
-        id: m._id,
-        communityId: m.communityId,
-        communityName: names.get(m.communityId) ?? '',
-        unitId: m.unitId,
-        unitLabel: labels.get(m.unitId)?.label ?? '',
-        relation: m.relation,
-        status: m.status,
-      })),
+      memberships,
       roles: ctx.roles,
       capabilities,
       currentCommunity: currentId ? { id: currentId, name: names.get(currentId) ?? '' } : null,
