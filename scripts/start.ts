@@ -26,7 +26,7 @@ async function main() {
   console.log(`\n邻里 Linli is running: ${cloud.url}/`)
   console.log(`data: ${process.env.LINLI_DATA_DIR ?? path.join(root, '.data')} (POST ${cloud.url}/__dev/reset to start over)\n`)
   console.log('Personas (switch in 我的 → 切换身份, or open a link):')
-  for (const p of PERSONAS) console.log(`  ${p.label.padEnd(12, '　')} ${p.name.padEnd(6, '　')} ${cloud.url}/?persona=${p.openid}`)
+  for (const p of PERSONAS) console.log(`  ${cloud.url}/?persona=${p.openid}  ${p.name}（${p.label}）`)
   const stop = async () => {
     await cloud.close()
     process.exit(0)
