@@ -4,7 +4,7 @@
  * Each guard returns a narrowed value, so code after it cannot use what it did not check.
  */
 import { AppError } from '../../domain/shared/errors'
-import { capabilityScope, type Capability } from '../../domain/access/capabilities'
+import { capabilityScope, type Capability, type Role } from '../../domain/access/capabilities'
 import { needsConsent, POLICY_VERSION, purposeById, type PurposeId } from '../../domain/privacy/purposes'
 import { consentId, type ConsentDoc } from '../../domain/privacy/consent-model'
 import { consentView } from '../../domain/privacy/consent-rules'
@@ -34,7 +34,8 @@ export function requireGridScope(scope: 'all' | string[] | null, gridId: string 
   }
 }
 
-export function requireRoleIn(ctx: CallContext, roles: string[], communityId: string): void {
+/** The caller holds one of these roles in the community (for checks the capability table does not name). */
+export function requireRole(ctx: CallContext, roles: readonly Role[], communityId: string): void {
   if (!ctx.roles.some((r) => r.communityId === communityId && roles.includes(r.role))) {
     throw new AppError('FORBIDDEN', '没有权限执行此操作', { roles, communityId })
   }
