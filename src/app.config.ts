@@ -3,12 +3,26 @@
  * Every feature is a subpackage under subpackages/<feature>/pages/…
  * The dev persona switcher is registered in H5 builds only, so it never ships to WeChat.
  */
-const settingsPages = ['pages/privacy/index', 'pages/care-mode/index']
+const settingsPages = [
+  'pages/privacy/index',
+  'pages/care-mode/index',
+  'pages/notice/index',
+  'pages/profile/index',
+  'pages/households/index',
+  'pages/my-data/index',
+  'pages/access-log/index',
+]
 if (process.env.TARO_ENV === 'h5') settingsPages.push('pages/dev/index')
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/notices/index', 'pages/me/index'],
-  subPackages: [{ root: 'subpackages/settings', pages: settingsPages }],
+  subPackages: [
+    { root: 'subpackages/settings', pages: settingsPages },
+    // First run and joining a unit (R4.3 consent before collection, then household.apply).
+    { root: 'subpackages/onboarding', pages: ['pages/welcome/index', 'pages/join/index'] },
+    // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
+    { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

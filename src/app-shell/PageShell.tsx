@@ -3,14 +3,15 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { NavigationBar, PageMeta, View } from '@tarojs/components'
 import { CareModeSuggestion } from '@/features/care-mode/CareModeSuggestion'
 import { useTheme } from '@/features/care-mode/care-mode-store'
+import { ConsentSheet } from '@/features/consent/ConsentSheet'
 import { PrivacyPopup } from '@/features/privacy/PrivacyPopup'
 import { cx } from '@/shared/ui'
 
 /**
  * Every page renders inside this shell. It applies the care-mode theme by setting the root font
  * size — <page-meta root-font-size> in weapp (must be the page's first node), the <html> font
- * size in H5 — and hosts the app-wide popups. weapp has no layer above pages, so the popups are
- * rendered by whichever page is visible.
+ * size in H5 — and hosts the app-wide popups (platform privacy, consent sheet, care suggestion).
+ * weapp has no layer above pages, so the popups are rendered by whichever page is visible.
  */
 export interface PageShellProps {
   /** Navigation bar title. weapp: page-meta's navigation-bar overrides the page config, so it is set here. */
@@ -38,6 +39,7 @@ export function PageShell({ title, children, className, id }: PageShellProps) {
       <View id={id} className={cx('page', theme.careMode && 'page--care', className)}>
         {children}
         {visible ? <PrivacyPopup /> : null}
+        {visible ? <ConsentSheet /> : null}
         {visible ? <CareModeSuggestion /> : null}
       </View>
     </>

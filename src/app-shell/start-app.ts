@@ -1,4 +1,5 @@
-import { initTransport } from '@/services/cloud'
+import { initTransport, setConsentHandler } from '@/services/cloud'
+import { askForConsent } from '@/features/consent/ask-consent'
 import { adoptServerCareMode, initCareMode } from '@/features/care-mode/care-mode-store'
 import { adoptPersonaFromUrl } from '@/features/dev-persona/persona-store'
 import { registerPrivacyHandler } from '@/features/privacy/privacy-authorization'
@@ -12,6 +13,8 @@ export function startApp(): void {
   if (started) return
   started = true
   initTransport()
+  // Any call answering CONSENT_REQUIRED opens that purpose's sheet and is retried once after a grant.
+  setConsentHandler(askForConsent)
   registerPrivacyHandler()
   warnIfBaseLibraryTooOld()
   if (process.env.TARO_ENV === 'h5') adoptPersonaFromUrl(window.location.href)

@@ -17,6 +17,22 @@ import {
 
 const HOME = '#/pages/home/index'
 const ME = '#/pages/me/index'
+const PRIVACY = '#/subpackages/settings/pages/privacy/index'
+
+/** A never-seen openid: the local cloud accepts any X-Dev-Openid, so each run starts a new person. */
+const freshOpenid = () => `o_e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+
+/** R6.2 in care mode: body text ≥ 18 px, primary buttons, choices and list rows ≥ 60×60 px. */
+async function expectCareSizes(page: Page, targets: string[]): Promise<void> {
+  await expectAllAtLeast(page, '.body-text', 18)
+  await expectLineHeights(page, '.body-text, .caption, .title, .heading')
+  for (const selector of targets) await expectMinSize(page, selector, 60)
+}
+
+async function turnOnCareMode(page: Page): Promise<void> {
+  await visible(page, '#care-toggle').click()
+  await page.waitForFunction(() => document.documentElement.style.fontSize === '20px')
+}
 
 const open = (page: Page, baseUrl: string, persona: string, hash = HOME, extraQuery = '') =>
   page.goto(`${baseUrl}/?persona=${persona}${extraQuery}${hash}`)
@@ -163,4 +179,133 @@ export const scenarios: Scenario[] = [
       assert(agreed?.includes('1'), `agreement not stored (${agreed})`)
     },
   },
+  {
+    name: 'new resident onboarding in care mode: refuses contact_phone, joins a unit, grants it later in 隐私设置',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, freshOpenid(), ME)
+      await visible(page, '#profile-card').waitFor({ timeout: 10_000 })
+      await turnOnCareMode(page)
+      await tapTab(page, '首页')
+      await visible(page, '#join-empty').waitFor({ timeout: 10_000 })
+      await visible(page, '#join-btn').click()
+
+      // Step 1: the platform privacy guide.
+      await visible(page, '#onboarding-privacy-btn').waitFor({ timeout: 10_000 })
+      await expectCareSizes(page, ['.btn-primary', '.btn-secondary'])
+      await shot('step1-privacy')
+      await visible(page, '#onboarding-privacy-btn').click()
+      await visible(page, '#agree-btn').click()
+
+      // Step 2: optional purposes, nothing chosen in advance; refusing is the same size as agreeing.
+      await visible(page, '#consent-card-household').waitFor({ timeout: 10_000 })
+      const preChosen = await visible(page, '.choice[aria-checked="true"]').count()
+      assert(preChosen === 0, `${preChosen} consent choices were pre-selected`)
+      await expectCareSizes(page, ['.btn-primary', '.choice'])
+      const agreeBox = await visible(page, '#consent-choice-contact_phone-agree').boundingBox()
+      const refuseBox = await visible(page, '#consent-choice-contact_phone-refuse').boundingBox()
+      assert(agreeBox && refuseBox && Math.abs(agreeBox.width - refuseBox.width) < 1 && Math.abs(agreeBox.height - refuseBox.height) < 1, 'agree and refuse differ in size')
+      await visible(page, '#consent-choice-household-agree').click()
+      await visible(page, '#consent-choice-contact_phone-refuse').click()
+      await visible(page, '#consent-choice-notifications-refuse').click()
+      await shot('step2-consent')
+      await visible(page, '#onboarding-consent-submit').click()
+
+      // Step 3: join a unit (6栋, grid 2) as a tenant.
+      await visible(page, '#community-c_xuetangpo').click({ timeout: 10_000 })
+      await visible(page, '#building-c_xuetangpo_b06').click({ timeout: 10_000 })
+      await visible(page, '#unit-301').click({ timeout: 10_000 })
+      await visible(page, '#relation-TENANT').click()
+      await visible(page, '#join-name input').fill('赵小红')
+      await expectCareSizes(page, ['.btn-primary', '.choice'])
+      await shot('step3-join')
+      await visible(page, '#join-submit').click()
+      await expectText(page, '#join-status', '待审核')
+      await visible(page, '#join-done').click()
+      await expectText(page, '#my-homes', '6栋301')
+      await expectText(page, '#my-homes', '审核中')
+      await shot('home')
+
+      // The refused purpose: saving a phone is quietly declined (no sheet within 48 h), the rest works.
+      await tapTab(page, '我的')
+      await visible(page, '#profile-row').click()
+      await visible(page, '#profile-phone input').fill('13912345678')
+      await visible(page, '#profile-phone-save').click()
+      await expectText(page, '#profile-phone-note', '您已拒绝')
+      assert((await visible(page, '#consent-sheet').count()) === 0, 'consent sheet re-asked within 48 h of a refusal')
+
+      // 隐私设置: grant contact_phone with its own explicit tick.
+      await page.goBack()
+      await visible(page, '#privacy-row').click()
+      const toggle = visible(page, '#consent-toggle-contact_phone')
+      await toggle.waitFor({ timeout: 10_000 })
+      assert((await toggle.getAttribute('aria-checked')) === 'false', 'contact_phone shown as granted')
+      await expectCareSizes(page, ['.list-row', '.btn-secondary'])
+      await expectText(page, '#purpose-basis-security_logs', '依法履职/服务必需')
+      await toggle.click()
+      await visible(page, '#consent-sheet').waitFor()
+      assert((await visible(page, '#consent-tick').getAttribute('aria-checked')) === 'false', 'consent tick pre-ticked')
+      assert((await visible(page, '#consent-agree-btn').getAttribute('aria-disabled')) === 'true', 'agree enabled before ticking')
+      await expectCareSizes(page, ['#consent-sheet .btn-primary', '#consent-sheet .btn-secondary', '#consent-tick'])
+      await shot('privacy-sheet')
+      await visible(page, '#consent-tick').click()
+      assert((await visible(page, '#consent-agree-btn').getAttribute('aria-disabled')) === null, 'agree still disabled after ticking')
+      await visible(page, '#consent-agree-btn').click()
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('#consent-toggle-contact_phone')].some((el) => el.getAttribute('aria-checked') === 'true'),
+      )
+      await expectText(page, '#privacy-note', '已开启')
+      await expectContrast(page, '.body-text, .caption, .title, .heading, .tag')
+    },
+  },
+  {
+    name: 'grid worker approves the pending application of 2栋402 (grid 1)',
+    async run({ page, baseUrl, shot }) {
+      const item = '#approve-hm_o_demo_applicant_c_xuetangpo_b02_u402'
+      await open(page, baseUrl, 'o_demo_grid_worker', ME)
+      await visible(page, '#staff-review-row').click({ timeout: 10_000 })
+      await visible(page, item).waitFor({ timeout: 10_000 })
+      // Names are masked in the queue (R4.9): 黄磊 → 黄*.
+      await expectText(page, '.review-item', '2栋402 · 黄*')
+      await shot('queue')
+      await visible(page, item).click()
+      await expectText(page, '#review-note', '已通过')
+      assert((await visible(page, item).count()) === 0, 'approved application still listed')
+
+      await open(page, baseUrl, 'o_demo_applicant')
+      await expectText(page, '#my-homes', '2栋402')
+      await expectText(page, '#my-homes', '已认证')
+    },
+  },
+  {
+    name: 'staff imports a roster CSV: a bad file shows line numbers, a good one imports and publishes',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, 'o_demo_rc_staff', ME)
+      await visible(page, '#staff-roster-row').click({ timeout: 10_000 })
+      await page.locator('#roster-file').waitFor({ state: 'attached', timeout: 10_000 })
+
+      const header = '楼栋,房号,面积(m²),面积来源,是否车位,开发商持有,已交付,权利人,证件号'
+      const bad = [header, '20栋,101,abc,不动产登记,否,否,是,测试甲,' + idNumber('43010419800101001'), '20栋,102,90.00,估算,否,否,是,测试乙,' + idNumber('43010419800101002')].join('\n')
+      await page.locator('#roster-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') })
+      await expectText(page, '#roster-report', '校验未通过')
+      await expectText(page, '.roster-error', '第 2 行')
+      await expectText(page, '.roster-error', '第 3 行')
+      await shot('invalid')
+
+      const good = [header, '20栋,101,88.50,不动产登记,否,否,是,测试甲,' + idNumber('43010419800101001'), '20栋,102,90.00,实测,否,否,是,测试乙,' + idNumber('43010419800101002')].join('\n')
+      await page.locator('#roster-file').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf8') })
+      await expectText(page, '#roster-report', '导入成功')
+      await visible(page, '#roster-publish').click()
+      await visible(page, '#roster-headcount').waitFor({ timeout: 10_000 })
+      const headcount = Number(await visible(page, '#roster-headcount').textContent())
+      assert(headcount > 0, `headcount ${headcount}`)
+      await shot('published')
+    },
+  },
 ]
+
+/** A GB 11643 ID number with a correct check character, from its first 17 digits (test data only). */
+function idNumber(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0)
+  return first17 + '10X98765432'[sum % 11]
+}

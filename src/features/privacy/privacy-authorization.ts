@@ -101,3 +101,18 @@ function contractName(): Promise<string> {
     })
   })
 }
+
+/**
+ * Whether the platform privacy guide is already agreed, without prompting: onboarding skips its
+ * first step then. weapp asks getPrivacySetting (needAuthorization); H5 reads our own record.
+ */
+export function isPlatformPrivacyAgreed(): Promise<boolean> {
+  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve(readStorage(STORAGE_KEYS.privacyAgreed) === '1')
+  return new Promise((resolve) => {
+    if (typeof Taro.getPrivacySetting !== 'function') return resolve(true) // < 2.32.3: nothing intercepted
+    Taro.getPrivacySetting({
+      success: (res) => resolve(!res.needAuthorization),
+      fail: () => resolve(false),
+    })
+  })
+}

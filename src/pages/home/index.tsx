@@ -4,7 +4,9 @@ import type { BootstrapOutput } from '@domain/user/contract'
 import { PageShell, withPullDownRefresh } from '@/app-shell/PageShell'
 import { SessionGate } from '@/app-shell/SessionGate'
 import { roleLabels } from '@/app-shell/roles'
+import { GridCards } from '@/features/grid/GridCard'
 import { loadSession, useSession } from '@/features/session/session-store'
+import { ROUTES } from '@/shared/lib/routes'
 import { MEMBERSHIP_STATUS_LABELS, RELATION_LABELS } from '@/shared/lib/labels'
 import { Button, Card, Empty, ListRow } from '@/shared/ui'
 
@@ -21,6 +23,10 @@ export default function HomePage() {
 function HomeContent({ session }: { session: BootstrapOutput }) {
   const roles = roleLabels(session)
   const needsToJoin = session.isNew || session.memberships.length === 0
+  const hasHome = session.memberships.some((m) => m.status === 'APPROVED')
+  // A new person starts with the privacy and consent steps; someone who has been through them
+  // (or is staff) goes straight to choosing a unit.
+  const startJoin = () => void Taro.navigateTo({ url: session.isNew ? ROUTES.onboarding : ROUTES.joinUnit })
   return (
     <View>
       <View className='page-header'>
@@ -58,12 +64,14 @@ function HomeContent({ session }: { session: BootstrapOutput }) {
         </>
       ) : null}
 
+      {hasHome ? <GridCards communityId={session.currentCommunity?.id ?? null} reloadKey={session} /> : null}
+
       {/* Staff without a home of their own: a quiet hint rather than the full welcome. */}
       {needsToJoin && !session.isNew && roles.length > 0 ? (
         <Card title='我的房屋' id='join-hint'>
           <Text className='body-text'>您还没有绑定房屋。如果您也住在本社区，可以绑定自己的房屋。</Text>
           <View className='spacer' />
-          <Button id='join-btn' variant='secondary' block onClick={showJoinComingSoon}>
+          <Button id='join-btn' variant='secondary' block onClick={startJoin}>
             绑定房屋
           </Button>
         </Card>
@@ -75,7 +83,7 @@ function HomeContent({ session }: { session: BootstrapOutput }) {
           title={session.isNew ? '欢迎来到邻里' : '还没有加入社区'}
           description='加入您所在的社区后，可以查看社区通知、预约场地、参与社区议事。'
           action={
-            <Button id='join-btn' block onClick={showJoinComingSoon}>
+            <Button id='join-btn' block onClick={startJoin}>
               加入社区
             </Button>
           }
@@ -83,9 +91,4 @@ function HomeContent({ session }: { session: BootstrapOutput }) {
       ) : null}
     </View>
   )
-}
-
-/** The join flow is the next feature; until then the button says so instead of doing nothing. */
-function showJoinComingSoon(): void {
-  void Taro.showToast({ title: '加入社区功能即将上线', icon: 'none' })
 }

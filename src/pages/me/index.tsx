@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import type { BootstrapOutput } from '@domain/user/contract'
 import { PageShell, withPullDownRefresh } from '@/app-shell/PageShell'
 import { SessionGate } from '@/app-shell/SessionGate'
 import { roleLabels } from '@/app-shell/roles'
@@ -8,35 +9,25 @@ import { loadSession, useSession } from '@/features/session/session-store'
 import { ROUTES } from '@/shared/lib/routes'
 import { Card, ListRow } from '@/shared/ui'
 
+const go = (url: string) => () => void Taro.navigateTo({ url })
+
 export default function MePage() {
   const session = useSession()
   usePullDownRefresh(() => void withPullDownRefresh(loadSession))
-  const go = (url: string) => () => void Taro.navigateTo({ url })
 
   return (
     <PageShell title='我的' id='me-page'>
       <SessionGate session={session}>
-        {(data) => {
-          const roles = roleLabels(data)
-          return (
-            <Card id='profile-card'>
-              <Text id='profile-name' className='heading'>
-                {data.profile.nickname ?? '微信用户'}
-              </Text>
-              <Text className='caption'>{data.currentCommunity?.name ?? '尚未加入社区'}</Text>
-              {roles.length > 0 ? (
-                <View className='spacer' />
-              ) : null}
-              <View>
-                {roles.map((label) => (
-                  <Text key={label} className='tag role-tag'>
-                    {label}
-                  </Text>
-                ))}
-              </View>
-            </Card>
-          )
-        }}
+        {(data) => (
+          <>
+            <ProfileCard data={data} />
+            <View className='list'>
+              <ListRow id='profile-row' title='我的资料' description='昵称、姓名、联系电话' arrow onClick={go(ROUTES.profile)} />
+              <ListRow id='households-row' title='我的房屋' description='申请记录、退出房屋' arrow onClick={go(ROUTES.myHouseholds)} />
+            </View>
+            <StaffEntries data={data} />
+          </>
+        )}
       </SessionGate>
 
       {/* Settings stay usable even when the session failed to load. */}
@@ -44,11 +35,56 @@ export default function MePage() {
       <View className='list'>
         <CareModeRow />
         <ListRow id='care-settings-row' title='长辈版说明与设置' arrow onClick={go(ROUTES.careModeSettings)} />
-        <ListRow id='privacy-row' title='隐私设置' description='查看个人信息的用途，管理授权' arrow onClick={go(ROUTES.privacySettings)} />
+        <ListRow id='privacy-row' title='隐私设置' description='查看个人信息的用途，开启或撤回授权' arrow onClick={go(ROUTES.privacySettings)} />
+        <ListRow id='my-data-entry' title='我的数据' description='下载我的数据、注销账号' arrow onClick={go(ROUTES.myData)} />
+        <ListRow id='access-log-entry' title='谁看过我的数据' arrow onClick={go(ROUTES.accessLog)} />
         {process.env.TARO_ENV === 'h5' ? (
           <ListRow id='persona-row' title='切换身份' description='开发环境：以演示身份使用' arrow onClick={go(ROUTES.devPersona)} />
         ) : null}
       </View>
     </PageShell>
+  )
+}
+
+function ProfileCard({ data }: { data: BootstrapOutput }) {
+  const roles = roleLabels(data)
+  return (
+    <Card id='profile-card'>
+      <Text id='profile-name' className='heading'>
+        {data.profile.nickname ?? '微信用户'}
+      </Text>
+      <Text className='caption'>{data.currentCommunity?.name ?? '尚未加入社区'}</Text>
+      {roles.length > 0 ? <View className='spacer' /> : null}
+      <View>
+        {roles.map((label) => (
+          <Text key={label} className='tag role-tag'>
+            {label}
+          </Text>
+        ))}
+      </View>
+    </Card>
+  )
+}
+
+/**
+ * Work entries by capability in the current community. Hiding them is a convenience only: every
+ * action is checked by the server against the same capability table (domain/access/capabilities).
+ */
+function StaffEntries({ data }: { data: BootstrapOutput }) {
+  const communityId = data.currentCommunity?.id
+  const caps = new Set(communityId ? data.capabilities[communityId] ?? [] : [])
+  const entries = [
+    caps.has('household.review') ? <ListRow key='review' id='staff-review-row' title='审核入户申请' arrow onClick={go(ROUTES.staffReview)} /> : null,
+    caps.has('roster.import') ? <ListRow key='roster' id='staff-roster-row' title='业主名册导入' arrow onClick={go(ROUTES.staffRoster)} /> : null,
+    caps.has('role.manage') ? <ListRow key='roles' id='staff-roles-row' title='角色管理' arrow onClick={go(ROUTES.staffRoles)} /> : null,
+  ].filter(Boolean)
+  if (entries.length === 0) return null
+  return (
+    <>
+      <Text className='section-title'>工作台</Text>
+      <View className='list' id='staff-entries'>
+        {entries}
+      </View>
+    </>
   )
 }

@@ -1,5 +1,6 @@
 import { isEnvelope } from '@domain/shared/envelope'
 import { CloudError, errorFromWire, networkError } from './cloud-error'
+import { consentDetailsOf, getConsentHandler, type ConsentOutcome } from './consent-hook'
 import type { ActionName, CallInput, CallOutput, FunctionName } from './contracts'
 import { newRequestId } from './request-id'
 import { sendEvent } from './transport'
@@ -11,6 +12,11 @@ export interface CallOptions {
   retryDelayMs?: number
   /** Reuse an id, e.g. when the person presses "retry" on a write that may have landed. */
   requestId?: string
+  /**
+   * On CONSENT_REQUIRED, ask the person through the registered consent handler and retry once
+   * after a grant. Default true; pass false where the page asks in its own way (onboarding list).
+   */
+  askConsent?: boolean
 }
 
 /**
@@ -32,15 +38,46 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
   const retryDelayMs = options.retryDelayMs ?? 400
   const event = { action, input, meta: { requestId } }
 
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return unwrap(await sendEvent(functionName, event), requestId) as CallOutput<F, A>
-    } catch (error) {
-      const cloudError = error instanceof CloudError ? error : networkError(requestId, error)
-      if (cloudError.code !== 'NETWORK' || attempt >= retries) throw cloudError
-      await delay(retryDelayMs * (attempt + 1))
+  const send = async (): Promise<CallOutput<F, A>> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return unwrap(await sendEvent(functionName, event), requestId) as CallOutput<F, A>
+      } catch (error) {
+        const cloudError = error instanceof CloudError ? error : networkError(requestId, error)
+        if (cloudError.code !== 'NETWORK' || attempt >= retries) throw cloudError
+        await delay(retryDelayMs * (attempt + 1))
+      }
     }
   }
+
+  // Each purpose is asked at most once per call: a grant retries the call once; if the server then
+  // names another purpose (e.g. owner_verification after household) that one is asked in turn, but
+  // never the same purpose twice, so a server that keeps refusing cannot loop the person.
+  const asked = new Set<string>()
+  for (;;) {
+    try {
+      return await send()
+    } catch (error) {
+      const details = error instanceof CloudError && error.code === 'CONSENT_REQUIRED' ? consentDetailsOf(error.details) : null
+      const handler = getConsentHandler()
+      if (!details || !handler || options.askConsent === false || asked.has(details.purpose)) throw error
+      asked.add(details.purpose)
+      const outcome = await handler(details).catch((): ConsentOutcome => 'unavailable')
+      if (outcome !== 'granted') throw withOutcome(error as CloudError, outcome)
+      // Retry with the same requestId: the refused attempt was not remembered by the idempotency
+      // store (only successful answers are), and the retry is the same logical call.
+    }
+  }
+}
+
+/** The CONSENT_REQUIRED error, marked with what the person decided, for the page's message. */
+function withOutcome(error: CloudError, outcome: ConsentOutcome): CloudError {
+  return new CloudError({
+    code: error.code,
+    requestId: error.requestId,
+    serverMessage: error.serverMessage,
+    details: { ...(error.details as Record<string, unknown>), outcome },
+  })
 }
 
 function unwrap(answer: unknown, requestId: string): unknown {

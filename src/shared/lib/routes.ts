@@ -5,6 +5,16 @@ export const ROUTES = {
   me: '/pages/me/index',
   privacySettings: '/subpackages/settings/pages/privacy/index',
   careModeSettings: '/subpackages/settings/pages/care-mode/index',
+  privacyNotice: '/subpackages/settings/pages/notice/index',
+  profile: '/subpackages/settings/pages/profile/index',
+  myHouseholds: '/subpackages/settings/pages/households/index',
+  myData: '/subpackages/settings/pages/my-data/index',
+  accessLog: '/subpackages/settings/pages/access-log/index',
+  onboarding: '/subpackages/onboarding/pages/welcome/index',
+  joinUnit: '/subpackages/onboarding/pages/join/index',
+  staffReview: '/subpackages/staff/pages/review/index',
+  staffRoster: '/subpackages/staff/pages/roster/index',
+  staffRoles: '/subpackages/staff/pages/roles/index',
   /** H5 dev builds only (not registered in the weapp app.json). */
   devPersona: '/subpackages/settings/pages/dev/index',
 } as const

@@ -27,8 +27,11 @@ export function Button({ children, variant = 'primary', block, id, className, di
     <TaroButton
       id={id}
       className={cx('btn', `btn-${variant}`, block && 'btn--block', className)}
-      disabled={disabled || loading}
-      loading={loading}
+      // undefined, not false: Taro H5 writes disabled="false" as an attribute, which [disabled] matches.
+      disabled={disabled || loading ? true : undefined}
+      // Announced to assistive tech (and tests): the H5 custom element has no native disabled state.
+      aria-disabled={disabled || loading ? true : undefined}
+      loading={loading || undefined}
       openType={openType}
       onAgreePrivacyAuthorization={onAgreePrivacyAuthorization}
       onClick={onClick}

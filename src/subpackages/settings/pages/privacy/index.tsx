@@ -1,47 +1,109 @@
-import Taro from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { PURPOSES, type LegalBasis } from '@domain/privacy/purposes'
+import type { PurposeId } from '@domain/privacy/purposes'
 import { PageShell } from '@/app-shell/PageShell'
+import { requestConsent } from '@/features/consent/ask-consent'
+import { errorText } from '@/features/consent/messages'
+import { loadPolicy, rememberTitles, type ConsentItem, type NoticePurpose } from '@/features/consent/policy'
 import { PrivacyRefusedError, requirePrivacyAuthorize } from '@/features/privacy/privacy-authorization'
-import { Button, Card } from '@/shared/ui'
+import { loadSession } from '@/features/session/session-store'
+import { callCloud } from '@/services/cloud'
+import { formatDateTime } from '@/shared/lib/dates'
+import { ROUTES } from '@/shared/lib/routes'
+import { Button, Card, ConfirmSheet, ErrorState, ListRow, Loading, Toggle } from '@/shared/ui'
 
-const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
-  CONSENT: '征得您的同意',
-  SEPARATE_CONSENT: '征得您的单独同意',
-  CONTRACT: '提供您要求的服务所必需',
-  LEGAL_DUTY: '履行法定职责或义务',
-  EMERGENCY: '应对突发事件、保护生命健康',
-}
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: ConsentItem[]; purposes: NoticePurpose[] }
+
+const WITHDRAW_SHEET_ID = 'withdraw-sheet'
 
 /**
- * What personal information is used for what (R4.1), generated from the purpose registry in
- * domain/privacy so it always matches the server. Consent switches arrive with the consent store.
+ * 隐私设置 (R4.5): every purpose with its current state. Consent-based ones have a one-tap switch —
+ * on opens the purpose's sheet (notice + explicit tick), off asks once what will be deleted and then
+ * withdraws (processing stops at once, data deleted, PIPL Art. 15/47). Purposes on another legal
+ * basis are listed as 依法履职/服务必需 without a switch. Opening one here is the person's own
+ * choice, so the 48 h quiet period after a refusal does not apply to it.
  */
 export default function PrivacySettingsPage() {
+  const [state, setState] = useState<State>({ status: 'loading' })
+  const [withdrawing, setWithdrawing] = useState<NoticePurpose | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [note, setNote] = useState<string | null>(null)
+
+  const load = useCallback(() => {
+    Promise.all([callCloud('consent', 'status', {}), loadPolicy()])
+      .then(([status, policy]) => {
+        rememberTitles(policy)
+        setState({ status: 'ready', items: status.items, purposes: policy.purposes })
+      })
+      .catch((error: unknown) => setState({ status: 'error', message: errorText(error) }))
+  }, [])
+  useEffect(load, [load])
+  // Back from 我的数据 or another device's change: refresh, but not twice on the first show.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) load()
+    shown.current = true
+  })
+
+  const turnOn = async (purpose: NoticePurpose) => {
+    setNote(null)
+    const result = await requestConsent(purpose.id, { mode: 'settings' })
+    if (result === 'granted') {
+      setNote(`已开启“${purpose.title}”`)
+      load()
+      void loadSession()
+    }
+  }
+
+  const withdraw = async () => {
+    if (!withdrawing) return
+    setBusy(true)
+    try {
+      const answer = await callCloud('consent', 'withdraw', { purpose: withdrawing.id as PurposeId, channel: `${WITHDRAW_SHEET_ID}-confirm` })
+      const erased = Object.values(answer.erased).reduce((a, b) => a + b, 0)
+      setNote(`已撤回“${withdrawing.title}”，已停止处理${erased > 0 ? `并删除 ${erased} 条相关信息` : ''}`)
+      setState((prev) => (prev.status === 'ready' ? { ...prev, items: answer.items } : prev))
+      setWithdrawing(null)
+      void loadSession()
+    } catch (error) {
+      setNote(errorText(error))
+      setWithdrawing(null)
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return (
     <PageShell title='隐私设置' id='privacy-page'>
       <View className='page-header'>
         <Text className='heading'>隐私设置</Text>
-        <Text className='body-text'>我们只为下列目的处理您的个人信息。可选项目您可以拒绝，不影响其他功能。</Text>
+        <Text className='body-text'>我们只为下列目的处理您的个人信息。可选项目可以随时开启或撤回，不影响其他功能。</Text>
       </View>
+      {note ? (
+        <Text id='privacy-note' className='status-note body-text'>
+          {note}
+        </Text>
+      ) : null}
 
-      {PURPOSES.map((purpose) => (
-        <Card key={purpose.id} title={purpose.title} className='purpose-card'>
-          <Text className='body-text'>{purpose.description}</Text>
-          <View className='spacer' />
-          <Text className='tag'>{purpose.optional ? '可选' : '必需'}</Text>
-          {purpose.sensitive ? <Text className='tag'>敏感个人信息</Text> : null}
-          <Text className='caption' style={{ display: 'block' }}>
-            处理依据：{LEGAL_BASIS_LABELS[purpose.legalBasis]}
-          </Text>
-          <Text className='caption' style={{ display: 'block' }}>
-            保存期限：{purpose.retention}
-          </Text>
-          <Text className='caption' style={{ display: 'block' }}>
-            不提供的影响：{purpose.withoutIt}
-          </Text>
-        </Card>
-      ))}
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? <ErrorState message={state.message} onRetry={load} /> : null}
+      {state.status === 'ready'
+        ? state.purposes.map((purpose) => {
+            const item = state.items.find((i) => i.purposeId === purpose.id)
+            return item ? (
+              <PurposeCard key={purpose.id} purpose={purpose} item={item} onTurnOn={() => void turnOn(purpose)} onTurnOff={() => setWithdrawing(purpose)} />
+            ) : null
+          })
+        : null}
+
+      <Text className='section-title'>您的权利</Text>
+      <View className='list'>
+        <ListRow id='notice-row' title='完整隐私说明' description='处理规则、收集清单、对外提供清单' arrow onClick={() => void Taro.navigateTo({ url: ROUTES.privacyNotice })} />
+        <ListRow id='my-data-row' title='我的数据' description='下载副本、注销账号' arrow onClick={() => void Taro.navigateTo({ url: ROUTES.myData })} />
+        <ListRow id='access-log-row' title='谁看过我的数据' arrow onClick={() => void Taro.navigateTo({ url: ROUTES.accessLog })} />
+      </View>
+      <View className='spacer' />
 
       {process.env.TARO_ENV === 'weapp' ? (
         <Button id='open-contract-btn' variant='secondary' block onClick={() => Taro.openPrivacyContract({})}>
@@ -51,7 +113,83 @@ export default function PrivacySettingsPage() {
       <Button id='privacy-check-btn' variant='secondary' block onClick={() => void checkPlatformAuthorization()}>
         检查隐私授权状态
       </Button>
+
+      <ConfirmSheet
+        open={withdrawing !== null}
+        id={WITHDRAW_SHEET_ID}
+        title={`撤回同意：${withdrawing?.title ?? ''}`}
+        confirmText='撤回并删除'
+        danger
+        busy={busy}
+        onConfirm={() => void withdraw()}
+        onCancel={() => setWithdrawing(null)}
+      >
+        {withdrawing ? <WithdrawExplanation purpose={withdrawing} /> : null}
+      </ConfirmSheet>
     </PageShell>
+  )
+}
+
+const STATE_LABELS: Record<ConsentItem['state'], string> = {
+  GRANTED: '已同意',
+  REFUSED: '已拒绝',
+  WITHDRAWN: '已撤回',
+  NOT_ASKED: '未选择',
+  NOT_REQUIRED: '依法履职/服务必需',
+}
+
+function PurposeCard({ purpose, item, onTurnOn, onTurnOff }: { purpose: NoticePurpose; item: ConsentItem; onTurnOn: () => void; onTurnOff: () => void }) {
+  const stale = item.state === 'GRANTED' && !item.current
+  const label = stale ? '说明已更新，需重新确认' : STATE_LABELS[item.state]
+  return (
+    <Card title={purpose.title} className='purpose-card' id={`purpose-${purpose.id}`}>
+      <Text className='body-text notice-block'>{purpose.description}</Text>
+      {purpose.sensitive ? <Text className='tag'>敏感个人信息</Text> : null}
+      {item.toggleable ? (
+        <View className='list'>
+          <ListRow
+            id={`consent-toggle-${purpose.id}`}
+            className='consent-toggle'
+            role='switch'
+            checked={item.effective}
+            title={item.effective ? '已开启' : '已关闭'}
+            description={item.effective ? '点按可撤回同意' : `${label}；点按开启`}
+            extra={<Toggle on={item.effective} />}
+            onClick={item.effective ? onTurnOff : onTurnOn}
+          />
+        </View>
+      ) : (
+        <Text className='tag' id={`purpose-basis-${purpose.id}`}>
+          依法履职/服务必需
+        </Text>
+      )}
+      <Text className='caption' style={{ display: 'block' }}>
+        处理依据：{purpose.legalBasisLabel}
+      </Text>
+      <Text className='caption' style={{ display: 'block' }}>
+        保存期限：{purpose.retention}
+      </Text>
+      <Text className='caption' style={{ display: 'block' }}>
+        不提供的影响：{purpose.withoutIt}
+      </Text>
+      {item.state === 'REFUSED' && item.askAfter ? (
+        <Text className='caption' style={{ display: 'block' }}>
+          {`您拒绝后，我们在 ${formatDateTime(item.askAfter)} 前不会再主动询问；您可以随时在这里开启。`}
+        </Text>
+      ) : null}
+    </Card>
+  )
+}
+
+/** What withdrawing deletes, said before it happens (R4.5). */
+function WithdrawExplanation({ purpose }: { purpose: NoticePurpose }) {
+  return (
+    <View>
+      <Text className='body-text notice-block'>撤回后，我们会立即停止处理，并删除以下信息：</Text>
+      <Text className='body-text notice-block'>{purpose.fields.map((f) => f.label).join('、')}</Text>
+      <Text className='body-text notice-block'>{`撤回后：${purpose.withoutIt}。`}</Text>
+      <Text className='caption'>撤回不影响撤回前已进行的处理；依法需要保留的审核记录只以去标识化形式保存。您以后可以随时重新开启。</Text>
+    </View>
   )
 }
 

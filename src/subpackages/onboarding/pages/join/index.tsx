@@ -1,0 +1,132 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { Relation } from '@domain/community/model'
+import { PageShell } from '@/app-shell/PageShell'
+import { errorText, isConsentDeclined } from '@/features/consent/messages'
+import { loadSession } from '@/features/session/session-store'
+import { callCloud, type CallOutput } from '@/services/cloud'
+import { RELATION_LABELS } from '@/shared/lib/labels'
+import { ROUTES } from '@/shared/lib/routes'
+import { Button, Card, Choice, TextField } from '@/shared/ui'
+import { OwnerVerification } from './OwnerVerification'
+import { UnitPicker, type PickedUnit } from './UnitPicker'
+
+type ApplyResult = CallOutput<'household', 'apply'>
+const RELATIONS: Relation[] = ['OWNER', 'CO_OWNER', 'TENANT', 'FAMILY']
+
+/**
+ * Step 3: join a unit — community → building → door → relation → real name (+ the owner's ID
+ * number, only after its separate consent) → household.apply. The `household` consent is asked by
+ * the generic CONSENT_REQUIRED sheet when the application is sent, so the notice comes right before
+ * the data leaves the phone (R4.3). Result: approved at once for a verified owner, else 待审核.
+ */
+export default function JoinPage() {
+  const [unit, setUnit] = useState<PickedUnit | null>(null)
+  const [relation, setRelation] = useState<Relation | null>(null)
+  const [realName, setRealName] = useState('')
+  const [idNumber, setIdNumber] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const [problem, setProblem] = useState<{ text: string; calm: boolean } | null>(null)
+  const [result, setResult] = useState<ApplyResult | null>(null)
+
+  const isOwner = relation === 'OWNER' || relation === 'CO_OWNER'
+  const nameOk = realName.trim().length >= 2
+  const ready = unit !== null && relation !== null && nameOk
+
+  const submit = async () => {
+    if (!unit || !relation) return
+    setSending(true)
+    setProblem(null)
+    try {
+      const answer = await callCloud('household', 'apply', {
+        communityId: unit.communityId,
+        buildingId: unit.buildingId,
+        unitId: unit.unitId,
+        relation,
+        realName: realName.trim(),
+        // Only sent when the owner chose to verify (and granted owner_verification for it).
+        ...(isOwner && idNumber && idNumber.trim() ? { idNumber: idNumber.trim() } : {}),
+      })
+      setResult(answer)
+      void loadSession()
+    } catch (error) {
+      // A declined consent is a choice, not a failure: say so calmly.
+      setProblem({ text: errorText(error), calm: isConsentDeclined(error) })
+    } finally {
+      setSending(false)
+    }
+  }
+
+  if (result) return <JoinResult result={result} />
+
+  return (
+    <PageShell title='加入社区' id='join-page'>
+      <View className='page-header'>
+        <Text className='caption'>第 3 步，共 3 步</Text>
+        <Text className='heading'>选择您的房屋</Text>
+      </View>
+
+      <UnitPicker value={unit} onChange={setUnit} />
+
+      {unit ? (
+        <Card title='您与房屋的关系' id='relation-card'>
+          <View className='choice-grid' ariaRole='radiogroup'>
+            {RELATIONS.map((r) => (
+              <Choice key={r} id={`relation-${r}`} label={RELATION_LABELS[r]} on={relation === r} onClick={() => setRelation(r)} />
+            ))}
+          </View>
+          <Text className='caption'>租户和家庭成员由网格员、居委会或该房屋业主审核。</Text>
+        </Card>
+      ) : null}
+
+      {unit && relation ? (
+        <Card title='真实姓名' id='name-card'>
+          <TextField
+            id='join-name'
+            label='姓名（用于审核，他人看到的是打码后的姓名，如 张*）'
+            value={realName}
+            onChange={setRealName}
+            maxlength={20}
+            error={realName && !nameOk ? '请填写至少2个字的姓名' : null}
+          />
+          {isOwner ? <OwnerVerification idNumber={idNumber} onIdNumber={setIdNumber} /> : null}
+        </Card>
+      ) : null}
+
+      {problem ? (
+        <Text id='join-problem' className={problem.calm ? 'status-note body-text' : 'form-error body-text'}>
+          {problem.text}
+        </Text>
+      ) : null}
+      <Button id='join-submit' block disabled={!ready} loading={sending} onClick={() => void submit()}>
+        提交申请
+      </Button>
+      <Button id='join-later' variant='secondary' block onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
+        以后再说
+      </Button>
+    </PageShell>
+  )
+}
+
+function JoinResult({ result }: { result: ApplyResult }) {
+  const m = result.membership
+  return (
+    <PageShell title='加入社区' id='join-page'>
+      <Card title={result.autoApproved ? '已加入' : '申请已提交'} id='join-result'>
+        <Text className='heading'>{`${m.communityName} ${m.unitLabel}`}</Text>
+        <Text className='body-text notice-block'>
+          {result.autoApproved
+            ? '您的业主身份已与不动产登记信息核验一致，已自动通过。'
+            : '您的申请正在等待审核（待审核）。审核通过后，您就能收到本楼栋的通知。'}
+        </Text>
+        <Text id='join-status' className='tag'>
+          {result.autoApproved ? '已认证' : '待审核'}
+        </Text>
+      </Card>
+      <Button id='join-done' block onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
+        返回首页
+      </Button>
+    </PageShell>
+  )
+}
