@@ -6,7 +6,7 @@
 import { AppError } from '../../domain/shared/errors'
 import { capabilityScope, type Capability, type Role } from '../../domain/access/capabilities'
 import { needsConsent, POLICY_VERSION, purposeById, type PurposeId } from '../../domain/privacy/purposes'
-import { consentId, type ConsentDoc } from '../../domain/privacy/consent-model'
+import { consentId, type ConsentDoc, type ConsentRequiredDetails } from '../../domain/privacy/consent-model'
 import { consentView } from '../../domain/privacy/consent-rules'
 import type { UserDoc } from '../../domain/community/model'
 import { getDoc } from './data'
@@ -54,12 +54,12 @@ export async function requireConsent(ctx: CallContext, purpose: PurposeId): Prom
   const doc = await getDoc<ConsentDoc & Record<string, unknown>>('consents', consentId(ctx.openid, purpose))
   const view = consentView(p, doc, ctx.now)
   if (view.effective) return
-  const reason = !doc ? 'NOT_ASKED' : doc.state !== 'GRANTED' ? doc.state : 'POLICY_CHANGED'
-  throw new AppError('CONSENT_REQUIRED', `需要您同意“${p.title}”后才能继续`, {
+  const details: ConsentRequiredDetails = {
     purpose,
-    reason,
+    reason: !doc ? 'NOT_ASKED' : doc.state !== 'GRANTED' ? doc.state : 'POLICY_CHANGED',
     policyVersion: POLICY_VERSION,
     canAsk: view.canAsk,
-    askAfter: view.askAfter,
-  })
+    askAfter: view.askAfter ? view.askAfter.toISOString() : null,
+  }
+  throw new AppError('CONSENT_REQUIRED', `需要您同意“${p.title}”后才能继续`, details)
 }

@@ -29,6 +29,14 @@ export const main = createFunction(communityContract, {
     return { buildings: buildings.map((b) => ({ id: b._id, name: b.name })), units }
   },
 
+  async grids({ communityId }) {
+    const [grids, buildings] = await Promise.all([gridsOf(communityId), findAll<BuildingDoc>('buildings', { communityId }, { max: 1000 })])
+    const name = new Map(buildings.map((b) => [b._id, b.name]))
+    return {
+      grids: grids.map((g) => ({ id: g._id, name: g.name, buildingNames: g.buildingIds.map((b) => name.get(b) ?? ''), households: g.households, workerName: g.workerName })),
+    }
+  },
+
   async myGridCard({ communityId }, ctx) {
     const homes = ctx.memberships.filter((m) => m.status === 'APPROVED' && (!communityId || m.communityId === communityId))
     if (homes.length === 0) return { cards: [] }

@@ -5,7 +5,7 @@
  */
 import { createFunction } from '../_core/router'
 import { _, db } from '../_core/cloud'
-import { findAll, getDoc } from '../_core/data'
+import { findAll, findPage, getDoc } from '../_core/data'
 import { withTransaction } from '../_core/transaction'
 import { audit } from '../_core/audit'
 import { requireConsent, requireGridScope } from '../_core/guards'
@@ -16,7 +16,7 @@ import { eraseMembership } from '../_core/personal-data'
 import type { CallContext } from '../_core/context'
 import { householdContract } from '../../domain/household/contract'
 import { capabilityScope, type Role } from '../../domain/access/capabilities'
-import type { HouseholdMemberDoc, OwnerPartyDoc, Relation, UnitDoc } from '../../domain/community/model'
+import type { HouseholdMemberDoc, OwnerPartyDoc, Relation, UnitDoc, UserDoc } from '../../domain/community/model'
 import { maskName, unitLabelFor } from '../../domain/privacy/masking'
 import { isIdNumberFormat } from '../../domain/roster/id-number'
 import { AppError } from '../../domain/shared/errors'
@@ -231,6 +231,41 @@ export const main = createFunction(householdContract, {
         }
       }),
       hasMore: all.length > (page + 1) * PAGE,
+    }
+  },
+
+  async directory({ communityId, buildingId, page }, ctx) {
+    const scope = ctx.scope ?? 'all'
+    const grids = await gridsOf(communityId)
+    const buildings = buildingsInScope(grids, scope)
+    if (buildingId) requireGridScope(scope, gridOfBuilding(grids, buildingId)?._id)
+    const where: Record<string, unknown> = { communityId, status: 'APPROVED' }
+    if (buildingId) where.buildingId = buildingId
+    else if (buildings !== 'all') where.buildingId = _.in(buildings)
+    const PAGE = 50
+    // One more than a page tells whether there is a next one without a count() round trip.
+    const docs = await findPage<Member>('household_members', where, { orderBy: [['unitId', 'asc'], ['_id', 'asc']], skip: page * PAGE, limit: PAGE + 1 })
+    const slice = docs.slice(0, PAGE)
+    const [labels, users] = await Promise.all([
+      unitLabels(slice.map((d) => d.unitId)),
+      slice.length ? findAll<UserDoc>('users', { _id: _.in([...new Set(slice.map((d) => d.openid))]) }) : Promise.resolve([] as UserDoc[]),
+    ])
+    const hasPhone = new Set(users.filter((u) => u.phone && !u.deletedAt).map((u) => u._id))
+    const myRoles = ctx.roles.filter((r) => r.communityId === communityId).map((r) => r.role as Role)
+    return {
+      items: slice.map((d) => {
+        const l = labels.get(d.unitId)
+        return {
+          memberId: d._id,
+          unitId: d.unitId,
+          unitLabel: l ? unitLabelFor(myRoles, l.buildingName, l.unit.number) : '',
+          gridId: gridOfBuilding(grids, d.buildingId)?._id ?? null,
+          relation: d.relation,
+          nameMasked: maskName(d.realName),
+          hasPhone: hasPhone.has(d.openid),
+        }
+      }),
+      hasMore: docs.length > PAGE,
     }
   },
 })

@@ -5,12 +5,15 @@
  */
 import { createFunction } from '../_core/router'
 import { _, db } from '../_core/cloud'
-import { findAll, getDoc } from '../_core/data'
+import { findAll, getDoc, isDuplicateKey } from '../_core/data'
+import { withTransaction } from '../_core/transaction'
+import type { CallContext } from '../_core/context'
+import { randomBytes } from 'node:crypto'
 import { audit } from '../_core/audit'
 import { gridsOf } from '../_core/grid'
 import { roleContract } from '../../domain/role/contract'
 import { ROLE_LABELS, type GrantableRole } from '../../domain/access/capabilities'
-import type { RoleGrantDoc, UserDoc } from '../../domain/community/model'
+import type { HouseholdMemberDoc, RoleGrantDoc, UserDoc } from '../../domain/community/model'
 import { maskName } from '../../domain/privacy/masking'
 import { AppError } from '../../domain/shared/errors'
 
@@ -35,49 +38,123 @@ async function syncGridWorkers(communityId: string, openid: string, gridIds: str
   }
 }
 
+/** GRID_WORKER grants must name grids of this community; other roles none (what R7.2 scoping trusts). */
+async function checkGrids(communityId: string, role: GrantableRole, gridIds: string[] | undefined): Promise<string[]> {
+  if (role !== 'GRID_WORKER') {
+    if (gridIds?.length) throw new AppError('VALIDATION_FAILED', '只有网格员可以指定网格', { fields: { gridIds: ['仅网格员'] } })
+    return []
+  }
+  const known = new Set((await gridsOf(communityId)).map((g) => g._id))
+  const grids = [...new Set(gridIds ?? [])]
+  const unknown = grids.filter((g) => !known.has(g))
+  if (grids.length === 0 || unknown.length) {
+    throw new AppError('VALIDATION_FAILED', '网格员需要指定本社区的网格', { fields: { gridIds: unknown.length ? [`不属于本社区：${unknown.join(',')}`] : ['至少指定一个网格'] } })
+  }
+  return grids
+}
+
+function grantDoc(ctx: CallContext, targetOpenid: string, role: GrantableRole, communityId: string, grids: string[], before: RoleGrantDoc | null): RoleGrantDoc {
+  const active = before && !before.revokedAt
+  return {
+    _id: grantId(targetOpenid, role, communityId),
+    openid: targetOpenid,
+    role,
+    communityId,
+    ...(role === 'GRID_WORKER' ? { gridIds: grids } : {}),
+    grantedBy: ctx.openid,
+    grantedAt: active ? before.grantedAt : ctx.now,
+    revokedAt: null,
+    ...(role === 'PROPERTY_STAFF' ? { propertyCompanyStaff: true } : {}),
+  }
+}
+
+async function afterGrant(ctx: CallContext, next: RoleGrantDoc, before: RoleGrantDoc | null, via: string): Promise<void> {
+  if (next.role === 'GRID_WORKER') await syncGridWorkers(next.communityId, next.openid, next.gridIds ?? [])
+  await audit(ctx, {
+    communityId: next.communityId,
+    event: 'role.assigned',
+    target: next.openid,
+    details: {
+      role: next.role,
+      via,
+      before: before ? { gridIds: before.gridIds ?? [], revokedAt: before.revokedAt ?? null } : null,
+      after: { gridIds: next.gridIds ?? [], revokedAt: null },
+    },
+  })
+}
+
+/** Invite codes avoid look-alike characters (0/O, 1/I/L) — they are read aloud and typed by hand. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+const INVITE_DAYS = 7
+
+function newInviteCode(): string {
+  return [...randomBytes(8)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
+}
+
+interface InviteDoc {
+  _id: string
+  communityId: string
+  role: GrantableRole
+  gridIds: string[]
+  createdBy: string
+  createdAt: Date
+  expiresAt: Date
+  redeemedBy: string | null
+  redeemedAt: Date | null
+}
+
 export const main = createFunction(roleContract, {
-  async assign({ communityId, targetOpenid, role, gridIds }, ctx) {
-    const target = await getDoc<UserDoc>('users', targetOpenid)
-    if (!target || target.deletedAt) throw new AppError('NOT_FOUND', '没有找到该用户', { targetOpenid })
-    let grids: string[] = []
-    if (role === 'GRID_WORKER') {
-      const known = new Set((await gridsOf(communityId)).map((g) => g._id))
-      grids = [...new Set(gridIds ?? [])]
-      const unknown = grids.filter((g) => !known.has(g))
-      if (grids.length === 0 || unknown.length) {
-        throw new AppError('VALIDATION_FAILED', '网格员需要指定本社区的网格', { fields: { gridIds: unknown.length ? [`不属于本社区：${unknown.join(',')}`] : ['至少指定一个网格'] } })
-      }
-    } else if (gridIds?.length) {
-      throw new AppError('VALIDATION_FAILED', '只有网格员可以指定网格', { fields: { gridIds: ['仅网格员'] } })
+  async assign({ communityId, targetOpenid, memberId, role, gridIds }, ctx) {
+    let openid = targetOpenid
+    if (memberId) {
+      const m = await getDoc<HouseholdMemberDoc>('household_members', memberId)
+      if (!m || m.communityId !== communityId || m.status !== 'APPROVED') throw new AppError('NOT_FOUND', '没有找到该住户', { memberId })
+      openid = m.openid
     }
-    const id = grantId(targetOpenid, role, communityId)
-    const before = await getDoc<RoleGrantDoc>('role_grants', id)
-    const active = before && !before.revokedAt
-    const next: RoleGrantDoc = {
-      _id: id,
-      openid: targetOpenid,
-      role,
-      communityId,
-      ...(role === 'GRID_WORKER' ? { gridIds: grids } : {}),
-      grantedBy: ctx.openid,
-      grantedAt: active ? before.grantedAt : ctx.now,
-      revokedAt: null,
-      ...(role === 'PROPERTY_STAFF' ? { propertyCompanyStaff: true } : {}),
-    }
+    const target = await getDoc<UserDoc>('users', openid!)
+    if (!target || target.deletedAt) throw new AppError('NOT_FOUND', '没有找到该用户', { targetOpenid: openid })
+    const grids = await checkGrids(communityId, role, gridIds)
+    const before = await getDoc<RoleGrantDoc>('role_grants', grantId(target._id, role, communityId))
+    const next = grantDoc(ctx, target._id, role, communityId, grids, before)
     const { _id, ...data } = next
     await db.collection('role_grants').doc(_id).set({ data })
-    if (role === 'GRID_WORKER') await syncGridWorkers(communityId, targetOpenid, grids)
-    await audit(ctx, {
-      communityId,
-      event: 'role.assigned',
-      target: targetOpenid,
-      details: {
-        role,
-        before: before ? { gridIds: before.gridIds ?? [], revokedAt: before.revokedAt ?? null } : null,
-        after: { gridIds: next.gridIds ?? [], revokedAt: null },
-      },
-    })
+    await afterGrant(ctx, next, before, memberId ? 'member' : 'account')
     return viewOf(next, maskName(target.realName ?? target.nickname ?? ''))
+  },
+
+  async invite({ communityId, role, gridIds }, ctx) {
+    const grids = await checkGrids(communityId, role, gridIds)
+    const expiresAt = new Date(ctx.now.getTime() + INVITE_DAYS * 24 * 3600 * 1000)
+    for (let attempt = 0; ; attempt++) {
+      const code = newInviteCode()
+      const doc: InviteDoc = { _id: code, communityId, role, gridIds: grids, createdBy: ctx.openid, createdAt: ctx.now, expiresAt, redeemedBy: null, redeemedAt: null }
+      try {
+        await db.collection('role_invites').add({ data: doc })
+      } catch (e) {
+        if (isDuplicateKey(e) && attempt < 5) continue // 31^8 codes: a clash is rare, try another
+        throw e
+      }
+      await audit(ctx, { communityId, event: 'role.invited', target: code, details: { role, gridIds: grids, expiresAt } })
+      return { code, role, roleLabel: ROLE_LABELS[role], gridIds: grids, expiresAt }
+    }
+  },
+
+  async redeemInvite({ code }, ctx) {
+    const invite = await withTransaction(async (t) => {
+      const doc = ((await t.collection('role_invites').doc(code).get()) as unknown as { data: InviteDoc | null }).data
+      if (!doc) throw new AppError('NOT_FOUND', '邀请码不存在', { code })
+      if (doc.redeemedBy === ctx.openid) return doc // a retry by the same person
+      if (doc.redeemedBy) throw new AppError('CONFLICT', '邀请码已被使用', { code })
+      if (new Date(doc.expiresAt) <= ctx.now) throw new AppError('CONFLICT', '邀请码已过期，请联系管理员重新生成', { code })
+      await t.collection('role_invites').doc(code).update({ data: { redeemedBy: ctx.openid, redeemedAt: ctx.now } })
+      return doc
+    })
+    const before = await getDoc<RoleGrantDoc>('role_grants', grantId(ctx.openid, invite.role, invite.communityId))
+    const next = grantDoc({ ...ctx, openid: invite.createdBy }, ctx.openid, invite.role, invite.communityId, invite.gridIds, before)
+    const { _id, ...data } = next
+    await db.collection('role_grants').doc(_id).set({ data })
+    await afterGrant(ctx, next, before, `invite:${code}`)
+    return { ...viewOf(next, maskName(ctx.user?.realName ?? ctx.user?.nickname ?? '')), communityId: invite.communityId }
   },
 
   async revoke({ communityId, grantId: id }, ctx) {

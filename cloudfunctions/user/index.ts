@@ -3,8 +3,8 @@
  * Identity is the platform's OPENID only.
  */
 import { createFunction } from '../_core/router'
-import { db } from '../_core/cloud'
-import { getDoc, isDuplicateKey } from '../_core/data'
+import { _, db } from '../_core/cloud'
+import { count, getDoc, isDuplicateKey } from '../_core/data'
 import { communityNames, membershipViews } from '../_core/lookup'
 import { requireConsent } from '../_core/guards'
 import { eraseAccount, findReferences, type AnyDoc } from '../_core/personal-data'
@@ -68,9 +68,13 @@ export const main = createFunction(userContract, {
     }
 
     const visible = ctx.memberships.filter((m) => m.status !== 'LEFT')
-    const [names, memberships] = await Promise.all([
+    const ownedUnits = visible.filter((m) => m.status === 'APPROVED' && (m.relation === 'OWNER' || m.relation === 'CO_OWNER')).map((m) => m.unitId)
+    const [names, memberships, ownerReviews] = await Promise.all([
       communityNames([...visible.map((m) => m.communityId), ...ctx.roles.map((r) => r.communityId), ...(user.currentCommunityId ? [user.currentCommunityId] : [])]),
       membershipViews(visible),
+      ownedUnits.length
+        ? count('household_members', { unitId: _.in(ownedUnits), status: 'APPLIED', relation: _.in(['TENANT', 'FAMILY']), openid: _.neq(ctx.openid) })
+        : Promise.resolve(0),
     ])
     const approved = visible.find((m) => m.status === 'APPROVED')
     const currentId = user.currentCommunityId ?? approved?.communityId ?? ctx.roles.find((r) => r.role !== 'RESIDENT' && r.role !== 'OWNER')?.communityId ?? null
@@ -79,8 +83,9 @@ export const main = createFunction(userContract, {
 
     return {
       isNew: isNew || (visible.length === 0 && ctx.roles.length === 0 && !user.currentCommunityId),
-      profile: { nickname: user.nickname, elderMode: user.elderMode },
+      profile: { nickname: user.nickname, elderMode: user.elderMode, realName: user.realName ?? null, phoneMasked: user.phone ? maskPhone(user.phone) : null },
       memberships,
+      ownerReviews,
       roles: ctx.roles,
       capabilities,
       currentCommunity: currentId ? { id: currentId, name: names.get(currentId) ?? '' } : null,

@@ -3,7 +3,7 @@
  * (R4.9, R4.10, GB/T 35273 §7.1: access to personal data is authorised and logged).
  */
 import { z } from 'zod'
-import { defineAction, defineFunction, ids } from '../shared/contract'
+import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
 import { ROLES } from './capabilities'
 
 /** Fields staff may reveal; each maps to the purpose whose consent covers holding it. */
@@ -16,7 +16,7 @@ export const accessContract = defineFunction('access', {
     output: z.object({
       entries: z.array(
         z.object({
-          at: z.date(),
+          at: wireDate,
           actorRole: z.enum(ROLES).nullable(),
           actorRoleLabel: z.string(),
           actorNameMasked: z.string(),

@@ -23,6 +23,14 @@ export const communityContract = defineFunction('community', {
     }),
     access: 'anyone',
   }),
+  grids: defineAction({
+    summary: 'The grids of a community with their buildings and worker (R7.1: grids and their workers are posted publicly) — for staff pickers and the grid card.',
+    input: z.object({ communityId: ids.community }).strict(),
+    output: z.object({
+      grids: z.array(z.object({ id: z.string(), name: z.string(), buildingNames: z.array(z.string()), households: z.number(), workerName: z.string() })),
+    }),
+    access: 'member',
+  }),
   myGridCard: defineAction({
     summary: "R7.1: for each approved home of the caller, the grid's name, worker name, masked worker phone (plus the published number for tap-to-call) and the supervision hotline.",
     input: z.object({ communityId: ids.community.optional() }).strict(),

@@ -4,7 +4,7 @@
  * number additionally needs the separate `owner_verification` consent (R4.2, PIPL Art. 29).
  */
 import { z } from 'zod'
-import { defineAction, defineFunction, ids } from '../shared/contract'
+import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
 import { MEMBERSHIP_STATUSES, RELATIONS } from '../community/model'
 
 const relation = z.enum(RELATIONS)
@@ -20,7 +20,7 @@ const mine = z.object({
   status,
   reviewNote: z.string().nullable(),
   verified: z.boolean(),
-  createdAt: z.date(),
+  createdAt: wireDate,
 })
 
 export const householdContract = defineFunction('household', {
@@ -53,7 +53,7 @@ export const householdContract = defineFunction('household', {
       })
       .strict()
       .refine((v) => v.decision === 'APPROVE' || (v.reason ?? '').length >= 2, { message: '驳回需要填写理由', path: ['reason'] }),
-    output: z.object({ id: z.string(), status, reviewedAt: z.date() }),
+    output: z.object({ id: z.string(), status, reviewedAt: wireDate }),
     access: 'member',
     idempotent: true,
   }),
@@ -91,7 +91,7 @@ export const householdContract = defineFunction('household', {
           status,
           nameMasked: z.string(),
           verification: z.enum(['MATCHED', 'NOT_MATCHED', 'NONE']),
-          createdAt: z.date(),
+          createdAt: wireDate,
           /** Why the caller sees it: staff scope, or as owner of the unit. */
           as: z.enum(['STAFF', 'OWNER']),
         }),
@@ -99,5 +99,32 @@ export const householdContract = defineFunction('household', {
       hasMore: z.boolean(),
     }),
     access: 'member',
+  }),
+  directory: defineAction({
+    summary:
+      "Approved household members in the caller's scope (grid workers: their grids only, R7.2), one building at a time or all, 50 a page. Names masked, units per role (R4.9); phones are never listed — reveal one with access.reveal (logged).",
+    input: z
+      .object({
+        communityId: ids.community,
+        buildingId: ids.building.optional(),
+        page: z.number().int().min(0).max(1000).default(0),
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(
+        z.object({
+          memberId: z.string(),
+          unitId: z.string(),
+          unitLabel: z.string(),
+          gridId: z.string().nullable(),
+          relation,
+          nameMasked: z.string(),
+          /** Whether a phone is on file (with consent) — the 查看电话 button shows only then. */
+          hasPhone: z.boolean(),
+        }),
+      ),
+      hasMore: z.boolean(),
+    }),
+    access: { capability: 'household.read', community: (i) => i.communityId },
   }),
 })

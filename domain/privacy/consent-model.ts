@@ -23,3 +23,13 @@ export function consentId(openid: string, purpose: PurposeId): string {
 
 /** A refused optional purpose is not asked again for this long (R4.5, 网络数据安全管理条例 Art. 22). */
 export const REASK_COOLDOWN_MS = 48 * 3600 * 1000
+
+/** The details of a CONSENT_REQUIRED error, as they travel (JSON: askAfter is an ISO string). */
+export interface ConsentRequiredDetails {
+  purpose: PurposeId
+  reason: 'NOT_ASKED' | 'REFUSED' | 'WITHDRAWN' | 'POLICY_CHANGED'
+  policyVersion: string
+  /** False within 48 h of a refusal (R4.5): the client must not prompt, only explain. */
+  canAsk: boolean
+  askAfter: string | null
+}

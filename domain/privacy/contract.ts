@@ -3,7 +3,7 @@
  * notice (R4.1–R4.5). Purposes on a non-consent legal basis are listed but cannot be toggled.
  */
 import { z } from 'zod'
-import { defineAction, defineFunction } from '../shared/contract'
+import { defineAction, defineFunction, wireDate } from '../shared/contract'
 import { PURPOSE_IDS, type PurposeId } from './purposes'
 
 const purposeId = z.enum(PURPOSE_IDS as [PurposeId, ...PurposeId[]])
@@ -24,7 +24,7 @@ const consentItem = z.object({
   current: z.boolean(),
   effective: z.boolean(),
   canAsk: z.boolean(),
-  askAfter: z.date().nullable(),
+  askAfter: wireDate.nullable(),
 })
 
 const changeResult = z.object({

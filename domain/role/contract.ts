@@ -3,7 +3,7 @@
  * with before/after. RESIDENT and OWNER are never granted: they come from households (R2.8).
  */
 import { z } from 'zod'
-import { defineAction, defineFunction, ids } from '../shared/contract'
+import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
 import { GRANTABLE_ROLES } from '../access/capabilities'
 
 const role = z.enum(GRANTABLE_ROLES)
@@ -13,7 +13,7 @@ const grant = z.object({
   roleLabel: z.string(),
   nameMasked: z.string(),
   gridIds: z.array(z.string()),
-  grantedAt: z.date(),
+  grantedAt: wireDate,
 })
 
 export const roleContract = defineFunction('role', {
@@ -22,12 +22,18 @@ export const roleContract = defineFunction('role', {
     input: z
       .object({
         communityId: ids.community,
-        /** The person to grant to (an openid the admin picked); named so the router's identity stripping does not drop it. */
-        targetOpenid: ids.openid,
+        /**
+         * The person: a household member picked from household.directory (memberId), or an account
+         * id the admin already knows (targetOpenid — named so the router's identity stripping does
+         * not drop it). Exactly one. People who are not residents (property staff…) get an invite.
+         */
+        targetOpenid: ids.openid.optional(),
+        memberId: z.string().min(1).max(200).optional(),
         role,
         gridIds: z.array(ids.grid).max(20).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((i) => (i.targetOpenid ? 1 : 0) + (i.memberId ? 1 : 0) === 1, { message: '请指定一位人员（住户或账号）', path: ['memberId'] }),
     output: grant,
     access: { capability: 'role.manage', community: (i) => i.communityId },
     idempotent: true,
@@ -35,7 +41,7 @@ export const roleContract = defineFunction('role', {
   revoke: defineAction({
     summary: 'Revoke a grant (the last community admin cannot be revoked). Audited.',
     input: z.object({ communityId: ids.community, grantId: z.string().min(1).max(200) }).strict(),
-    output: z.object({ grantId: z.string(), revokedAt: z.date() }),
+    output: z.object({ grantId: z.string(), revokedAt: wireDate }),
     access: { capability: 'role.manage', community: (i) => i.communityId },
     idempotent: true,
   }),
@@ -44,5 +50,20 @@ export const roleContract = defineFunction('role', {
     input: z.object({ communityId: ids.community }).strict(),
     output: z.object({ grants: z.array(grant) }),
     access: { capability: 'role.manage', community: (i) => i.communityId },
+  }),
+  invite: defineAction({
+    summary:
+      'Create a one-time invite code for a role (7 days). The invited person redeems it in the app, so the admin never handles account ids and the role lands on exactly the account that redeemed it. Audited.',
+    input: z.object({ communityId: ids.community, role, gridIds: z.array(ids.grid).max(20).optional() }).strict(),
+    output: z.object({ code: z.string(), role, roleLabel: z.string(), gridIds: z.array(z.string()), expiresAt: wireDate }),
+    access: { capability: 'role.manage', community: (i) => i.communityId },
+    idempotent: true,
+  }),
+  redeemInvite: defineAction({
+    summary: 'Redeem an invite code: the caller (by OPENID) receives the role. A code works once, before it expires; parallel redemptions of one code grant it once.',
+    input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z2-9]{8}$/, '邀请码为8位字母或数字') }).strict(),
+    output: grant.extend({ communityId: z.string() }),
+    access: 'member',
+    idempotent: true,
   }),
 })

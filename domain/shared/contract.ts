@@ -62,3 +62,10 @@ export const ids = {
  * unexpected fields are reported, not silently stored.
  */
 export const IDENTITY_FIELDS = ['openid', '_openid', 'OPENID', 'unionid', 'UNIONID'] as const
+
+/**
+ * A point in time in an action's output. Handlers return Date objects (what the SDK reads from the
+ * database); JSON carries ISO strings, so the contract's output type is the string the client
+ * actually receives.
+ */
+export const wireDate = z.union([z.date(), z.iso.datetime()]).transform((v) => new Date(v).toISOString())

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineAction, defineFunction } from '../shared/contract'
+import { defineAction, defineFunction, wireDate } from '../shared/contract'
 import { ROLES } from '../access/capabilities'
 
 const heldRole = z.object({
@@ -25,8 +25,13 @@ export const bootstrapOutput = z.object({
     nickname: z.string().nullable(),
     /** null = the person never chose; the client may suggest care mode from the font scale (R6.1). */
     elderMode: z.boolean().nullable(),
+    /** The caller's own data, shown back to them: the name in full, the phone masked (R4.9). */
+    realName: z.string().nullable(),
+    phoneMasked: z.string().nullable(),
   }),
   memberships: z.array(membership),
+  /** Applications of tenants/family to units the caller owns, waiting for the caller's review. */
+  ownerReviews: z.number().int(),
   roles: z.array(heldRole),
   /** communityId → capabilities held there (domain/access/capabilities.ts). */
   capabilities: z.record(z.string(), z.array(z.string())),
@@ -65,7 +70,7 @@ export const userContract = defineFunction('user', {
     summary: 'R4.6 access and copy: every stored document that refers to the caller, from every declared collection, as JSON; records a completed rights request.',
     input: z.object({}).strict(),
     output: z.object({
-      generatedAt: z.date(),
+      generatedAt: wireDate,
       rightsRequestId: z.string(),
       collections: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
       counts: z.record(z.string(), z.number()),

@@ -10,6 +10,7 @@ import { C, MATRIX_PERSONAS, expectOk, hm, u, type Persona } from './support/lin
 import { capabilityScope, type Capability, type HeldRole, type Role } from '../../domain/access/capabilities'
 import { POLICY_VERSION } from '../../domain/privacy/purposes'
 import type { Envelope } from '../../domain/shared/envelope'
+import { CONTRACTS } from '../../domain/contracts'
 
 type Outcome = 'ALLOW' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND'
 
@@ -110,6 +111,23 @@ const CASES: Record<string, Case> = {
   'community.list': { fn: 'community', action: 'list', input: () => ({}), expect: anyone },
   'community.units': { fn: 'community', action: 'units', input: () => ({ communityId: C, buildingId: `${C}_b06` }), expect: anyone },
   'community.myGridCard': { fn: 'community', action: 'myGridCard', input: () => ({}), expect: member },
+  'community.grids': { fn: 'community', action: 'grids', input: () => ({ communityId: C }), expect: member },
+  'household.directory': { fn: 'household', action: 'directory', input: () => ({ communityId: C }), expect: can('household.read') },
+  'household.directory@6栋': {
+    fn: 'household',
+    action: 'directory',
+    input: () => ({ communityId: C, buildingId: `${C}_b06` }),
+    expect: canInGrid('household.read', GRID2),
+  },
+  'role.invite': { fn: 'role', action: 'invite', input: () => ({ communityId: C, role: 'RC_STAFF' }), expect: can('role.manage') },
+  'role.redeemInvite': {
+    fn: 'role',
+    action: 'redeemInvite',
+    input: () => ({ code: 'ABCD2345' }),
+    // Any account may redeem; this code does not exist.
+    expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED'),
+  },
+  'user.setElderMode': { fn: 'user', action: 'setElderMode', input: () => ({ elderMode: false }), expect: member },
   'consent.status': { fn: 'consent', action: 'status', input: () => ({}), expect: anyone },
   'consent.policy': { fn: 'consent', action: 'policy', input: () => ({}), expect: anyone },
   'consent.grant': { fn: 'consent', action: 'grant', input: () => ({ purposes: ['notifications'], policyVersion: POLICY_VERSION, channel: 'matrix' }), expect: member },
@@ -206,6 +224,17 @@ describe('explicit cells agree with domain/access/capabilities.ts', () => {
     const c = CASES[name]
     for (const [p, expected] of Object.entries(cells)) expect([p, c.expect(p as Persona)]).toEqual([p, expected])
   })
+})
+
+/** Destructive for the persona and covered elsewhere (export-delete.test.ts). */
+const EXEMPT: Record<string, string> = { 'user.deleteAccount': 'erases the persona; tests/integration/export-delete.test.ts' }
+
+test('the matrix covers every action of every contract', () => {
+  const covered = new Set(Object.values(CASES).map((c) => `${c.fn}.${c.action}`))
+  const missing = Object.entries(CONTRACTS)
+    .flatMap(([fn, contract]) => Object.keys(contract.actions).map((a) => `${fn}.${a}`))
+    .filter((name) => !covered.has(name) && !EXEMPT[name])
+  expect(missing).toEqual([])
 })
 
 describe('every action × every persona', () => {

@@ -3,17 +3,11 @@
  * consent feature registers its handler here at launch (app-shell/start-app.ts) and callCloud asks
  * it whenever a function answers CONSENT_REQUIRED.
  */
-export interface ConsentRequiredDetails {
-  /** The purpose id from the registry (domain/privacy/purposes.ts). */
-  purpose: string
-  /** NOT_ASKED | REFUSED | WITHDRAWN | POLICY_CHANGED */
-  reason?: string
-  policyVersion?: string
-  /** False within 48 h of a refusal (R4.5): the client must not prompt, only explain. */
-  canAsk: boolean
-  /** ISO string on the wire (JSON), a Date in tests. */
-  askAfter: string | Date | null
-}
+import type { ConsentRequiredDetails as WireDetails } from '@domain/privacy/consent-model'
+
+/** The server's CONSENT_REQUIRED details (domain/privacy/consent-model.ts); tests may pass a Date. */
+export type ConsentRequiredDetails = Omit<WireDetails, 'purpose' | 'reason' | 'policyVersion' | 'askAfter'> &
+  Partial<Pick<WireDetails, 'reason' | 'policyVersion'>> & { purpose: string; askAfter: string | Date | null }
 
 /**
  * What happened when the person was asked:
@@ -42,7 +36,7 @@ export function consentDetailsOf(details: unknown): ConsentRequiredDetails | nul
   if (typeof d.purpose !== 'string' || !d.purpose) return null
   return {
     purpose: d.purpose,
-    reason: typeof d.reason === 'string' ? d.reason : undefined,
+    reason: typeof d.reason === 'string' ? (d.reason as WireDetails['reason']) : undefined,
     policyVersion: typeof d.policyVersion === 'string' ? d.policyVersion : undefined,
     // A server that omits canAsk is treated as "may ask": the sheet is the informed path.
     canAsk: d.canAsk !== false,
