@@ -17,7 +17,7 @@ import type { Envelope } from '../../domain/shared/envelope'
 import { IDENTITY_FIELDS, type ActionSpec, type FunctionContract } from '../../domain/shared/contract'
 import { loadCaller, type CallContext } from './context'
 import { requireCapability, requireConsent } from './guards'
-import { replayOrNull, remember } from './idempotency'
+import { claim, complete, release } from './idempotency'
 
 export type Handler<S extends ActionSpec> = (input: z.output<S['input']>, ctx: CallContext) => Promise<z.input<S['output']>>
 
@@ -92,16 +92,21 @@ export function createFunction<C extends FunctionContract>(contract: C, handlers
 
       const idemKey = spec.idempotent && typeof metaId === 'string' && REQUEST_ID.test(metaId) ? `${contract.name}:${action}:${OPENID}:${metaId}` : null
       if (idemKey) {
-        const previous = await replayOrNull(idemKey)
-        if (previous !== null) return { ok: true, data: previous }
+        const c = await claim(idemKey, ctx.now)
+        if (c.kind === 'replay') return { ok: true, data: c.response }
+        if (c.kind === 'in-progress') throw new AppError('CONFLICT', '上一次提交仍在处理，请稍后再试', { requestId: metaId })
       }
-      const raw = await (handlers[action] as Handler<ActionSpec>)(parsed.data, ctx)
-      const out = spec.output.safeParse(raw)
-      if (!out.success) {
-        console.error(`[${requestId}] ${contract.name}.${action} returned data outside its contract`, JSON.stringify(fieldErrors(out.error)))
-        return fail({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' }, requestId)
+      let out: z.ZodSafeParseResult<unknown>
+      try {
+        const raw = await (handlers[action] as Handler<ActionSpec>)(parsed.data, ctx)
+        out = spec.output.safeParse(raw)
+        if (!out.success) throw new Error(`${contract.name}.${action} returned data outside its contract: ${JSON.stringify(fieldErrors(out.error))}`)
+      } catch (e) {
+        // The handler failed (handlers write last or atomically): free the key so a retry can run.
+        if (idemKey) await release(idemKey).catch(() => undefined)
+        throw e
       }
-      if (idemKey) await remember(idemKey, out.data, ctx.now)
+      if (idemKey) await complete(idemKey, out.data, ctx.now)
       return { ok: true, data: out.data }
     } catch (e) {
       if (e instanceof AppError) return fail({ code: e.code, message: e.message, details: e.details }, requestId)

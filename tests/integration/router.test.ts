@@ -86,20 +86,35 @@ test("'member' actions need an account: a never-seen OPENID is UNAUTHENTICATED a
 
 test('a retried write with the same request id is applied once and answered the same', async () => {
   const meta = { requestId: 'retry-abc-123' }
-  const [a, b] = await Promise.all([
-    t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_owner', meta),
-    t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_owner', meta).then(async () =>
-      t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_owner', meta),
-    ),
-  ])
-  expect(a.ok && b.ok).toBe(true)
-  // The two concurrent first calls may both run (no lock across instances); the replay after them does not.
-  const sequential = await t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_owner', meta)
-  expect(sequential).toEqual(b)
-  const again = await t.call('router-probe', 'write', { note: 'twice', count: 2 }, 'o_demo_owner', { requestId: 'other-request-1' })
-  const replay = await t.call('router-probe', 'write', { note: 'twice', count: 2 }, 'o_demo_owner', { requestId: 'other-request-1' })
-  expect(replay).toEqual(again)
-  expect(writes().filter((w) => w.note === 'twice')).toHaveLength(1)
+  const first = await t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_owner', meta)
+  expect(first.ok).toBe(true)
+  expect(await t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_owner', meta)).toEqual(first)
+  expect(writes().filter((w) => w.note === 'once')).toHaveLength(1)
+  // The same request id from another caller is another call.
+  expect(await t.call('router-probe', 'write', { note: 'once', count: 1 }, 'o_demo_family', meta)).toMatchObject({ ok: true })
+  expect(writes().filter((w) => w.note === 'once')).toHaveLength(2)
+})
+
+test('duplicates racing the original are applied once: the others replay it or are told it is in progress', async () => {
+  const meta = { requestId: 'race-req-0001' }
+  const answers = await Promise.all(Array.from({ length: 6 }, () => t.call<{ id: string }>('router-probe', 'write', { note: 'raced', count: 3 }, 'o_demo_owner', meta)))
+  expect(writes().filter((w) => w.note === 'raced')).toHaveLength(1)
+  const oks = answers.filter((a) => a.ok)
+  expect(oks.length).toBeGreaterThanOrEqual(1)
+  expect(new Set(oks.map((a) => a.ok && a.data.id)).size).toBe(1)
+  for (const a of answers) if (!a.ok) expect(a.error.code).toBe('CONFLICT')
+  // Once done, every retry replays the one answer.
+  expect(await t.call('router-probe', 'write', { note: 'raced', count: 3 }, 'o_demo_owner', meta)).toEqual(oks[0])
+})
+
+test('a call that fails in its handler frees its request id, so the retry runs', async () => {
+  const meta = { requestId: 'fails-then-ok-1' }
+  expect(await t.call('router-probe', 'flaky', { note: 'flaky', fail: true }, 'o_demo_owner', meta)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  expect(t.store.getById('idempotency', 'router-probe:flaky:o_demo_owner:fails-then-ok-1')).toBeNull()
+  const ok = await t.call('router-probe', 'flaky', { note: 'flaky', fail: false }, 'o_demo_owner', meta)
+  expect(ok).toMatchObject({ ok: true })
+  expect(await t.call('router-probe', 'flaky', { note: 'flaky', fail: false }, 'o_demo_owner', meta)).toEqual(ok)
+  expect(writes().filter((w) => w.note === 'flaky')).toHaveLength(1)
 })
 
 describe('consent guard (R4.3)', () => {
