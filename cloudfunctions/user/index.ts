@@ -37,6 +37,8 @@ function redactForExport(doc: AnyDoc, openid: string): AnyDoc {
   return out
 }
 
+const IDEMPOTENCY_DAYS = 7
+
 export const main = createFunction(userContract, {
   async bootstrap(_input, ctx) {
     let user = ctx.user
@@ -127,5 +129,12 @@ export const main = createFunction(userContract, {
   async setElderMode({ elderMode }, ctx) {
     await db.collection('users').doc(ctx.openid).update({ data: { elderMode, updatedAt: ctx.now } })
     return { elderMode }
+  },
+}, {
+  /** Idempotency records only need to outlive client retries; keep them 7 days (config.json timer, 03:30 Asia/Shanghai). */
+  async 'purge-idempotency'({ now }) {
+    const cutoff = new Date(now.getTime() - IDEMPOTENCY_DAYS * 24 * 3600 * 1000)
+    const res = (await db.collection('idempotency').where({ at: _.lt(cutoff) }).remove()) as unknown as { stats: { removed: number } }
+    return { removed: res.stats.removed }
   },
 })

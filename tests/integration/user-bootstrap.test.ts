@@ -49,3 +49,12 @@ test('setElderMode stores the care-mode choice for the caller only', async () =>
   expect(t.store.getById('users', 'o_demo_owner')?.doc.elderMode).toBeNull()
   expect((await boot('o_demo_resident')).profile.elderMode).toBe(true)
 })
+
+test('the purge-idempotency timer (user/config.json) removes records older than 7 days only', async () => {
+  const old = new Date(Date.now() - 8 * 24 * 3600 * 1000)
+  t.store.insert('idempotency', { _id: 'old-key', state: 'DONE', response: null, at: old })
+  t.store.insert('idempotency', { _id: 'new-key', state: 'DONE', response: null, at: new Date() })
+  expect(await t.cloud.fireTimer('user', 'purge-idempotency')).toMatchObject({ ok: true, data: { removed: 1 } })
+  expect(t.store.getById('idempotency', 'old-key')).toBeNull()
+  expect(t.store.getById('idempotency', 'new-key')).not.toBeNull()
+})
