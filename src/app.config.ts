@@ -11,6 +11,8 @@ const settingsPages = [
   'pages/households/index',
   'pages/my-data/index',
   'pages/access-log/index',
+  // 输入邀请码: any account can redeem a role invite (role.redeemInvite).
+  'pages/invite/index',
 ]
 if (process.env.TARO_ENV === 'h5') settingsPages.push('pages/dev/index')
 
@@ -21,7 +23,7 @@ export default defineAppConfig({
     // First run and joining a unit (R4.3 consent before collection, then household.apply).
     { root: 'subpackages/onboarding', pages: ['pages/welcome/index', 'pages/join/index'] },
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
-    { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index'] },
+    { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

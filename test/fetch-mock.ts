@@ -36,7 +36,7 @@ export function mockFetch(...answers: Answer[]): { calls: RecordedCall[]; restor
 
 export const bootstrapFixture = {
   isNew: false,
-  profile: { nickname: '王阿姨', elderMode: null },
+  profile: { nickname: '王阿姨', elderMode: null, realName: '王秀英', phoneMasked: '138****0001' },
   memberships: [
     {
       id: 'm1',
@@ -48,6 +48,7 @@ export const bootstrapFixture = {
       status: 'APPROVED' as const,
     },
   ],
+  ownerReviews: 0,
   roles: [{ role: 'RESIDENT' as const, communityId: 'c_xuetangpo' }],
   capabilities: { c_xuetangpo: [] },
   currentCommunity: { id: 'c_xuetangpo', name: '学堂坡社区' },

@@ -18,6 +18,7 @@ import {
 const HOME = '#/pages/home/index'
 const ME = '#/pages/me/index'
 const PRIVACY = '#/subpackages/settings/pages/privacy/index'
+const ACCESS_LOG = '#/subpackages/settings/pages/access-log/index'
 
 /** A never-seen openid: the local cloud accepts any X-Dev-Openid, so each run starts a new person. */
 const freshOpenid = () => `o_e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
@@ -52,6 +53,26 @@ async function expectLineHeights(page: Page, selector: string): Promise<void> {
   const ratios = await lineHeightRatios(page, selector)
   const tight = ratios.filter((r) => r < 1.3 - 0.01)
   assert(tight.length === 0, `${selector}: line-height ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}, expected ≥ 1.3`)
+}
+
+/** The toggle row of a consent purpose in 隐私设置 reaches the given state (aria-checked). */
+async function waitForConsentToggle(page: Page, purpose: string, on: boolean): Promise<void> {
+  await page.waitForFunction(
+    ([id, want]) => [...document.querySelectorAll(`#consent-toggle-${id}`)].some((el) => el.getAttribute('aria-checked') === want),
+    [purpose, String(on)] as const,
+    { timeout: 10_000 },
+  )
+}
+
+/** 隐私设置: switch a consent purpose on through its sheet, with the explicit tick. */
+async function grantInPrivacySettings(page: Page, purpose: string): Promise<void> {
+  const toggle = visible(page, `#consent-toggle-${purpose}`)
+  await toggle.waitFor({ timeout: 10_000 })
+  await toggle.click()
+  await visible(page, '#consent-sheet').waitFor()
+  await visible(page, '#consent-tick').click()
+  await visible(page, '#consent-agree-btn').click()
+  await waitForConsentToggle(page, purpose, true)
 }
 
 async function expectContrast(page: Page, selector: string): Promise<void> {
@@ -299,6 +320,204 @@ export const scenarios: Scenario[] = [
       const headcount = Number(await visible(page, '#roster-headcount').textContent())
       assert(headcount > 0, `headcount ${headcount}`)
       await shot('published')
+    },
+  },
+  {
+    name: 'grid worker reveals a tenant phone from 住户名册 with a reason; the tenant sees it in 谁看过我的数据',
+    async run({ page, baseUrl, shot }) {
+      const reason = '上门走访前电话预约'
+      await open(page, baseUrl, 'o_demo_grid_worker_2', ME)
+      await visible(page, '#profile-card').waitFor({ timeout: 10_000 })
+      await turnOnCareMode(page)
+      await visible(page, '#staff-directory-row').click({ timeout: 10_000 })
+      // Grid 2 covers 5–7栋 only (R7.2): other buildings are not offered.
+      await visible(page, '#building-c_xuetangpo_b06').click({ timeout: 10_000 })
+      assert((await visible(page, '#building-c_xuetangpo_b01').count()) === 0, '1栋 offered to the worker of grid 2')
+      const row = visible(page, '.directory-row').filter({ hasText: '6栋302' })
+      await row.first().waitFor({ timeout: 10_000 })
+      const rowText = (await row.first().textContent()) ?? ''
+      assert(rowText.includes('刘*燕') && rowText.includes('租户'), `row reads "${rowText}"`)
+      assert(!rowText.includes('1390731'), 'phone listed in the directory')
+      await expectText(page, '#directory-page', '每次查看都会被记录')
+      await expectCareSizes(page, ['.list-row', '.choice', '.directory-row .btn-secondary'])
+      await shot('directory')
+
+      await row.first().locator('.btn').click()
+      await visible(page, '#reveal-sheet').waitFor()
+      await expectText(page, '#reveal-notice', '谁看过我的数据')
+      assert((await visible(page, '#reveal-confirm').getAttribute('aria-disabled')) === 'true', 'reveal possible without a reason')
+      await visible(page, '#reveal-reason textarea').fill('走访')
+      await expectText(page, '#reveal-sheet .form-error', '至少4个字')
+      assert((await visible(page, '#reveal-confirm').getAttribute('aria-disabled')) === 'true', 'reveal possible with a 2-character reason')
+      await visible(page, '#reveal-reason textarea').fill(reason)
+      await expectCareSizes(page, ['#reveal-sheet .btn-primary', '#reveal-sheet .btn-secondary'])
+      await shot('reason')
+      await visible(page, '#reveal-confirm').click()
+      await expectText(page, '#reveal-value', '13907310002')
+      await expectText(page, '#reveal-call', '拨打')
+      await expectText(page, '#reveal-logged', '已记录')
+      await shot('revealed')
+
+      await open(page, baseUrl, 'o_demo_resident', ACCESS_LOG)
+      const entry = visible(page, '.access-entry').filter({ hasText: reason })
+      await entry.first().waitFor({ timeout: 10_000 })
+      const entryText = (await entry.first().textContent()) ?? ''
+      assert(entryText.includes('网格员') && entryText.includes('手机号'), `access log entry reads "${entryText}"`)
+      await shot('access-log')
+    },
+  },
+  {
+    name: 'withdrawing contact_phone in 隐私设置 deletes the phone from 我的资料',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, 'o_demo_owner', ME)
+      await visible(page, '#profile-row').click({ timeout: 10_000 })
+      // Own data from bootstrap: the name in full, the phone masked.
+      await expectText(page, '#profile-real-name-current', '张建国')
+      await expectText(page, '#profile-phone-current', '138****0001')
+      await shot('profile-before')
+
+      await page.goBack()
+      await visible(page, '#privacy-row').click()
+      await waitForConsentToggle(page, 'contact_phone', true)
+      await visible(page, '#consent-toggle-contact_phone').click()
+      await visible(page, '#withdraw-sheet').waitFor()
+      await expectText(page, '#withdraw-sheet', '删除')
+      await shot('confirm')
+      await visible(page, '#withdraw-sheet-confirm').click()
+      await expectText(page, '#privacy-note', '已撤回')
+      await waitForConsentToggle(page, 'contact_phone', false)
+      await expectText(page, '#consent-toggle-contact_phone', '已撤回')
+      await shot('withdrawn')
+
+      await page.goBack()
+      await visible(page, '#profile-row').click()
+      await expectText(page, '#profile-phone-current', '未填写')
+      assert(!((await visible(page, '#profile-page').textContent()) ?? '').includes('138****'), 'the withdrawn phone is still shown')
+
+      // Coming back to 隐私设置 later still shows it withdrawn.
+      await page.goBack()
+      await visible(page, '#privacy-row').click()
+      await waitForConsentToggle(page, 'contact_phone', false)
+      await expectText(page, '#consent-toggle-contact_phone', '已撤回')
+    },
+  },
+  {
+    name: 'admin grants 网格员 to a resident picked from the directory, with a grid, then revokes it',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, 'o_demo_admin', ME)
+      await visible(page, '#staff-roles-row').click({ timeout: 10_000 })
+      await visible(page, '.grant-card').first().waitFor({ timeout: 10_000 })
+      // No raw account ids anywhere on the page.
+      assert(!((await visible(page, '#roles-page').textContent()) ?? '').includes('OpenID'), 'the page still asks for an OpenID')
+      await visible(page, '#grant-mode-resident').click()
+      await visible(page, '#building-c_xuetangpo_b06').click({ timeout: 10_000 })
+      const person = visible(page, '.pick-row').filter({ hasText: '6栋302' })
+      await person.first().waitFor({ timeout: 10_000 })
+      await shot('picker')
+      await person.first().click()
+      await expectText(page, '#grant-person', '6栋302 · 刘*燕')
+      await visible(page, '#grant-role-GRID_WORKER').click()
+      // A grid worker needs grids, chosen by name.
+      assert((await visible(page, '#role-assign').getAttribute('aria-disabled')) === 'true', 'assign enabled without a grid')
+      await expectText(page, '#grant-grids', '学堂坡第二网格')
+      await visible(page, '#grant-grid-c_xuetangpo_g2').click()
+      await shot('role')
+      await visible(page, '#role-assign').click()
+      await expectText(page, '#roles-note', '已授予 6栋302 刘*燕“网格员”')
+      const card = visible(page, '.grant-card').filter({ hasText: '网格员 · 刘*燕' })
+      await card.first().waitFor({ timeout: 10_000 })
+      await expectText(page, '.grant-card', '负责网格：学堂坡第二网格')
+      await shot('granted')
+
+      await card.first().locator('.btn').click()
+      await visible(page, '#revoke-sheet').waitFor()
+      await visible(page, '#revoke-sheet-confirm').click()
+      await expectText(page, '#roles-note', '已撤销')
+      await page.waitForFunction(() => ![...document.querySelectorAll('.grant-card')].some((el) => el.textContent?.includes('网格员 · 刘*燕')), undefined, { timeout: 10_000 })
+    },
+  },
+  {
+    name: 'admin creates an invite code for 物业人员; a new account redeems it and gets the 工作台',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, 'o_demo_admin', ME)
+      await visible(page, '#staff-roles-row').click({ timeout: 10_000 })
+      await visible(page, '.grant-card').first().waitFor({ timeout: 10_000 })
+      await visible(page, '#grant-mode-invite').click()
+      await visible(page, '#invite-role-PROPERTY_STAFF').click({ timeout: 10_000 })
+      await visible(page, '#invite-create').click()
+      await visible(page, '#invite-code').waitFor({ timeout: 10_000 })
+      const code = ((await visible(page, '#invite-code').textContent()) ?? '').trim()
+      assert(/^[A-Z2-9]{8}$/.test(code), `invite code "${code}"`)
+      await expectText(page, '#invite-role', '物业人员')
+      await expectText(page, '#invite-expiry', '有效期至')
+      await expectAllAtLeast(page, '#invite-code', 30)
+      await expectMinSize(page, '#invite-copy', 44)
+      await expectContrast(page, '#invite-result .body-text, #invite-result .caption, #invite-code, .btn-primary')
+      await shot('code')
+      // Copying uses the clipboard, a privacy API: the platform agreement comes first (R5.3).
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl })
+      await visible(page, '#invite-copy').click()
+      await visible(page, '#privacy-popup').waitFor()
+      await visible(page, '#agree-btn').click()
+      await page.waitForTimeout(300)
+      const copied = await page.evaluate(() => navigator.clipboard.readText())
+      assert(copied === code, `clipboard holds "${copied}", expected the code`)
+
+      const invited = freshOpenid()
+      await open(page, baseUrl, invited, ME)
+      await visible(page, '#redeem-invite-row').waitFor({ timeout: 10_000 })
+      assert((await visible(page, '#staff-entries').count()) === 0, 'a new account already has a 工作台')
+      await visible(page, '#redeem-invite-row').click()
+      // Typed the way people do: lower case, grouped with a space.
+      await visible(page, '#invite-code-input input').fill(`${code.slice(0, 4)} ${code.slice(4)}`.toLowerCase())
+      await page.waitForFunction(
+        (want) => [...document.querySelectorAll('#invite-code-input input')].some((el) => (el as HTMLInputElement).value === want),
+        code,
+      )
+      await visible(page, '#invite-redeem').click()
+      await expectText(page, '#redeem-role', '物业人员')
+      await expectText(page, '#redeem-result', '学堂坡社区')
+      await shot('redeemed')
+      await visible(page, '#redeem-done').click()
+      await expectText(page, '#staff-entries', '物业人员')
+      await expectText(page, '.role-tag', '物业人员')
+      await shot('me')
+
+      // A code works once.
+      await open(page, baseUrl, freshOpenid(), '#/subpackages/settings/pages/invite/index')
+      await visible(page, '#invite-code-input input').fill(code)
+      await visible(page, '#invite-redeem').click()
+      await expectText(page, '#invite-page .form-error', '已被使用')
+    },
+  },
+  {
+    name: '我的数据 shows the export summary; 注销账号 starts over as a new person',
+    async run({ page, baseUrl, shot }) {
+      const who = freshOpenid()
+      await open(page, baseUrl, who, PRIVACY)
+      await grantInPrivacySettings(page, 'notifications')
+      await visible(page, '#my-data-row').click()
+      await visible(page, '#export-btn').click({ timeout: 10_000 })
+      await visible(page, '#export-summary').waitFor({ timeout: 10_000 })
+      await expectText(page, '#export-summary', '账号与资料')
+      await expectText(page, '#export-summary', '授权状态')
+      const summary = (await visible(page, '#export-summary').textContent()) ?? ''
+      assert(/授权状态\s*[1-9]\d* 条/.test(summary), `export summary: "${summary}"`)
+      await shot('export')
+
+      await visible(page, '#delete-account-btn').click()
+      await visible(page, '#delete-step1-confirm').click()
+      await visible(page, '#delete-step2').waitFor()
+      await shot('confirm')
+      await visible(page, '#delete-step2-confirm').click()
+      await visible(page, '#onboarding-page').waitFor({ timeout: 10_000 })
+      await shot('onboarding')
+
+      // The same openid is a new person: the welcome on 首页, and no consent carried over.
+      await open(page, baseUrl, who, HOME)
+      await expectText(page, '#join-empty', '欢迎来到邻里')
+      await open(page, baseUrl, who, PRIVACY)
+      await waitForConsentToggle(page, 'notifications', false)
     },
   },
 ]

@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { BootstrapOutput } from '@domain/user/contract'
+import { ROLE_LABELS } from '@domain/access/capabilities'
 import { PageShell, withPullDownRefresh } from '@/app-shell/PageShell'
 import { SessionGate } from '@/app-shell/SessionGate'
 import { roleLabels } from '@/app-shell/roles'
@@ -24,6 +25,8 @@ export default function MePage() {
             <View className='list'>
               <ListRow id='profile-row' title='我的资料' description='昵称、姓名、联系电话' arrow onClick={go(ROUTES.profile)} />
               <ListRow id='households-row' title='我的房屋' description='申请记录、退出房屋' arrow onClick={go(ROUTES.myHouseholds)} />
+              <OwnerReviewRow data={data} />
+              <ListRow id='redeem-invite-row' title='输入邀请码' description='工作人员凭邀请码开通工作角色' arrow onClick={go(ROUTES.redeemInvite)} />
             </View>
             <StaffEntries data={data} />
           </>
@@ -66,23 +69,71 @@ function ProfileCard({ data }: { data: BootstrapOutput }) {
   )
 }
 
+/** Capabilities held in the current community (UI hiding only; the server checks every call). */
+function capabilitiesOf(data: BootstrapOutput): Set<string> {
+  const communityId = data.currentCommunity?.id
+  return new Set(communityId ? data.capabilities[communityId] ?? [] : [])
+}
+
+/**
+ * Owners review the tenant/family applications to their own units (household.listForReview and
+ * household.review allow it without a staff role). Shown here, with the count, when they are not
+ * staff who already have the 工作台 entry.
+ */
+function OwnerReviewRow({ data }: { data: BootstrapOutput }) {
+  if (data.ownerReviews <= 0 || capabilitiesOf(data).has('household.review')) return null
+  return (
+    <ListRow
+      id='owner-review-row'
+      title='审核入户申请'
+      description={`${data.ownerReviews} 条租户/家庭成员的入户申请待您审核`}
+      extra={<Text className='tag'>{data.ownerReviews}</Text>}
+      arrow
+      onClick={go(ROUTES.staffReview)}
+    />
+  )
+}
+
 /**
  * Work entries by capability in the current community. Hiding them is a convenience only: every
  * action is checked by the server against the same capability table (domain/access/capabilities).
+ * Anyone holding a granted role sees the section with their work identity, even when that role has
+ * no page yet (物业人员).
  */
 function StaffEntries({ data }: { data: BootstrapOutput }) {
+  const caps = capabilitiesOf(data)
   const communityId = data.currentCommunity?.id
-  const caps = new Set(communityId ? data.capabilities[communityId] ?? [] : [])
+  const staffRoles = data.roles.filter((r) => r.communityId === communityId && r.role !== 'RESIDENT' && r.role !== 'OWNER')
   const entries = [
-    caps.has('household.review') ? <ListRow key='review' id='staff-review-row' title='审核入户申请' arrow onClick={go(ROUTES.staffReview)} /> : null,
+    caps.has('household.review') ? (
+      <ListRow
+        key='review'
+        id='staff-review-row'
+        title='审核入户申请'
+        description={data.ownerReviews > 0 ? `其中 ${data.ownerReviews} 条是您房屋的申请` : undefined}
+        arrow
+        onClick={go(ROUTES.staffReview)}
+      />
+    ) : null,
+    caps.has('household.read') ? (
+      <ListRow key='directory' id='staff-directory-row' title='住户名册' description='按楼栋查看住户；查看电话会留痕' arrow onClick={go(ROUTES.staffDirectory)} />
+    ) : null,
     caps.has('roster.import') ? <ListRow key='roster' id='staff-roster-row' title='业主名册导入' arrow onClick={go(ROUTES.staffRoster)} /> : null,
-    caps.has('role.manage') ? <ListRow key='roles' id='staff-roles-row' title='角色管理' arrow onClick={go(ROUTES.staffRoles)} /> : null,
+    caps.has('role.manage') ? <ListRow key='roles' id='staff-roles-row' title='角色管理' description='授予角色、生成邀请码' arrow onClick={go(ROUTES.staffRoles)} /> : null,
   ].filter(Boolean)
-  if (entries.length === 0) return null
+  if (entries.length === 0 && staffRoles.length === 0) return null
+  const labels = [...new Set(staffRoles.map((r) => ROLE_LABELS[r.role]))]
   return (
     <>
       <Text className='section-title'>工作台</Text>
       <View className='list' id='staff-entries'>
+        {labels.length > 0 ? (
+          <ListRow
+            id='staff-identity-row'
+            title={`工作身份：${labels.join('、')}`}
+            description={entries.length === 0 ? '该角色的工作功能将陆续开放' : data.currentCommunity?.name}
+          />
+        ) : null}
         {entries}
       </View>
     </>

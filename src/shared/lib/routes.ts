@@ -10,11 +10,13 @@ export const ROUTES = {
   myHouseholds: '/subpackages/settings/pages/households/index',
   myData: '/subpackages/settings/pages/my-data/index',
   accessLog: '/subpackages/settings/pages/access-log/index',
+  redeemInvite: '/subpackages/settings/pages/invite/index',
   onboarding: '/subpackages/onboarding/pages/welcome/index',
   joinUnit: '/subpackages/onboarding/pages/join/index',
   staffReview: '/subpackages/staff/pages/review/index',
   staffRoster: '/subpackages/staff/pages/roster/index',
   staffRoles: '/subpackages/staff/pages/roles/index',
+  staffDirectory: '/subpackages/staff/pages/directory/index',
   /** H5 dev builds only (not registered in the weapp app.json). */
   devPersona: '/subpackages/settings/pages/dev/index',
 } as const

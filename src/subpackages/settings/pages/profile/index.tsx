@@ -15,6 +15,8 @@ type Feedback = { field: FieldKey; text: string; tone: 'ok' | 'calm' | 'error' }
  * 我的资料. Each field is saved on its own: the phone needs the contact_phone consent and the real
  * name the household consent (checked by the server per field), so refusing one never blocks the
  * others (PIPL Art. 16). A missing consent opens its sheet through the generic CONSENT_REQUIRED flow.
+ * The stored values come from bootstrap: the person's own name in full, the phone masked even to
+ * them (the full number is never sent back).
  */
 export default function ProfilePage() {
   const session = useSession()
@@ -31,13 +33,18 @@ export default function ProfilePage() {
     try {
       setSaved(await callCloud('user', 'updateProfile', patch))
       setFeedback({ field, text: done, tone: 'ok' })
-      if (field === 'nickname') void loadSession()
+      // 我的 and the other pages read the profile from bootstrap: keep it in step.
+      void loadSession()
     } catch (error) {
       setFeedback({ field, text: errorText(error), tone: isConsentDeclined(error) ? 'calm' : 'error' })
     } finally {
       setBusy(null)
     }
   }
+
+  // What is stored, from bootstrap (own name in full, phone masked, R4.9) — which also follows a
+  // withdrawal made in 隐私设置; the save's own answer bridges the reload that follows a save.
+  const current = (session.status === 'loading' && saved) || session.data?.profile || saved
 
   const note = (field: FieldKey) =>
     feedback?.field === field ? (
@@ -58,7 +65,7 @@ export default function ProfilePage() {
 
       <Card title='真实姓名'>
         <Text className='caption notice-block'>用于房屋绑定审核，属于“房屋与家庭绑定”的授权范围；他人看到的是打码后的姓名。</Text>
-        {saved?.realName ? <Text className='body-text notice-block'>{`当前：${saved.realName}`}</Text> : null}
+        <Text id='profile-real-name-current' className='body-text notice-block'>{`当前：${current?.realName || '未填写'}`}</Text>
         <TextField id='profile-real-name' label='真实姓名' value={realName} onChange={setRealName} maxlength={20} />
         {note('realName')}
         <Button
@@ -74,7 +81,7 @@ export default function ProfilePage() {
 
       <Card title='联系电话'>
         <Text className='caption notice-block'>方便网格员、物业回电联系；需要您同意“联系电话”。工作人员看到的是打码号码，查看完整号码会留痕并告知您。</Text>
-        {saved?.phoneMasked ? <Text className='body-text notice-block'>{`当前：${saved.phoneMasked}`}</Text> : null}
+        <Text id='profile-phone-current' className='body-text notice-block'>{`当前：${current?.phoneMasked || '未填写'}`}</Text>
         <TextField id='profile-phone' label='手机号' type='number' value={phone} onChange={setPhone} maxlength={11} />
         {note('phone')}
         <View className='btn-row'>

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
+import { loadSession } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { RELATION_LABELS } from '@/shared/lib/labels'
 import { Button, Card, ConfirmSheet, Empty, ErrorState, Loading, TextField } from '@/shared/ui'
 import { useStaffCommunity } from '../../components/use-staff-community'
-import { RevealPhoneSheet } from './RevealPhoneSheet'
+import { RevealPhoneSheet } from '../../components/RevealPhoneSheet'
 
 type Item = CallOutput<'household', 'listForReview'>['items'][number]
 
@@ -19,7 +20,8 @@ const VERIFICATION_LABELS: Record<Item['verification'], string> = {
 
 /**
  * 审核入户申请: the applications in the caller's scope (a grid worker's grids only, R7.2), names
- * masked (R4.9). Approve in one tap; rejecting needs a reason the applicant will see. Staff with
+ * masked (R4.9); owners see the tenant/family applications to their own units (as OWNER, without
+ * a staff role). Approve in one tap; rejecting needs a reason the applicant will see. Staff with
  * personal.reveal can look up the phone with a reason — logged and shown to the resident.
  */
 export default function ReviewPage() {
@@ -49,6 +51,8 @@ export default function ReviewPage() {
       setItems((prev) => (prev ? prev.filter((i) => i.id !== item.id) : prev))
       setRejecting(null)
       setReason('')
+      // An owner's pending count (bootstrap.ownerReviews) on 我的 follows the decision.
+      if (item.as === 'OWNER') void loadSession()
     } catch (e) {
       setNote(errorText(e))
     } finally {

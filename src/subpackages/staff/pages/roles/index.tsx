@@ -1,30 +1,46 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { GRANTABLE_ROLES, ROLE_LABELS, type GrantableRole } from '@domain/access/capabilities'
+import type { GrantableRole } from '@domain/access/capabilities'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
+import { useSession } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDate } from '@/shared/lib/dates'
-import { Button, Card, Choice, ConfirmSheet, Empty, ErrorState, Loading, TextField } from '@/shared/ui'
+import { RELATION_LABELS } from '@/shared/lib/labels'
+import { Button, Card, Choice, ConfirmSheet, Empty, ErrorState, Loading } from '@/shared/ui'
+import { buildingsInScope, gridNames, type GridOption } from '../../components/building-scope'
+import { RoleFields, roleChoiceComplete } from '../../components/RoleFields'
+import { useCommunityMeta } from '../../components/use-community-meta'
+import type { DirectoryItem } from '../../components/use-directory'
 import { useStaffCommunity } from '../../components/use-staff-community'
+import { InvitePanel } from './InvitePanel'
+import { ResidentPicker } from './ResidentPicker'
 
 type Grant = CallOutput<'role', 'list'>['grants'][number]
+type Mode = 'resident' | 'invite' | null
 
 /**
- * 角色管理 (role.manage, community admins): the community's grants with masked names (R4.9), revoke
- * with a confirmation, and assign. RESIDENT/OWNER are never granted here — they come from households.
- * A GRID_WORKER grant needs the grids it covers (their data access is limited to them, R7.2).
+ * 角色管理 (role.manage, community admins). Two ways to grant, neither needs an account id:
+ * - 从住户中选择: pick a resident from household.directory (masked) → role (+ grids) → role.assign
+ *   with the membership id;
+ * - 生成邀请码: for people who are not residents (物业人员 …) → role.invite → a one-time code.
+ * Then the community's grants (names masked, R4.9) with 撤销 after a confirmation. RESIDENT/OWNER
+ * are never granted here — they come from households.
  */
 export default function RolesPage() {
   const { communityId, communityName } = useStaffCommunity()
+  const roles = useSession().data?.roles ?? []
+  const meta = useCommunityMeta(communityId)
+  const grids: GridOption[] = meta.status === 'ready' ? meta.grids : []
   const [grants, setGrants] = useState<Grant[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const [revoking, setRevoking] = useState<Grant | null>(null)
   const [busy, setBusy] = useState(false)
-  const [target, setTarget] = useState('')
+  const [mode, setMode] = useState<Mode>(null)
+  const [picked, setPicked] = useState<DirectoryItem | null>(null)
   const [role, setRole] = useState<GrantableRole | null>(null)
-  const [grids, setGrids] = useState('')
+  const [gridIds, setGridIds] = useState<string[]>([])
 
   const load = useCallback(() => {
     if (!communityId) return
@@ -35,22 +51,22 @@ export default function RolesPage() {
   }, [communityId])
   useEffect(load, [load])
 
-  const gridIds = grids
-    .split(/[,，\s]+/)
-    .map((g) => g.trim())
-    .filter(Boolean)
-  const canAssign = target.trim().length > 0 && role !== null && (role !== 'GRID_WORKER' || gridIds.length > 0)
+  const choose = (next: Mode) => {
+    setMode(next)
+    setPicked(null)
+    setRole(null)
+    setGridIds([])
+    setNote(null)
+  }
 
   const assign = async () => {
-    if (!communityId || !role || !canAssign) return
+    if (!communityId || !picked || !roleChoiceComplete(role, gridIds)) return
     setBusy(true)
     setNote(null)
     try {
-      const g = await callCloud('role', 'assign', { communityId, targetOpenid: target.trim(), role, ...(role === 'GRID_WORKER' ? { gridIds } : {}) })
-      setNote(`已授予 ${g.nameMasked || '该用户'}“${g.roleLabel}”`)
-      setTarget('')
-      setGrids('')
-      setRole(null)
+      const g = await callCloud('role', 'assign', { communityId, memberId: picked.memberId, role, ...(role === 'GRID_WORKER' ? { gridIds } : {}) })
+      choose(null)
+      setNote(`已授予 ${picked.unitLabel} ${g.nameMasked || picked.nameMasked}“${g.roleLabel}”`)
       load()
     } catch (e) {
       setNote(errorText(e))
@@ -75,39 +91,74 @@ export default function RolesPage() {
     }
   }
 
+  const buildings = meta.status === 'ready' && communityId ? buildingsInScope(meta.buildings, meta.grids, roles, communityId) : []
+
   return (
     <PageShell title='角色管理' id='roles-page'>
       <View className='page-header'>
         <Text className='heading'>角色管理</Text>
         <Text className='caption'>{communityName}</Text>
       </View>
-      {note ? <Text className='status-note body-text'>{note}</Text> : null}
+      {note ? (
+        <Text id='roles-note' className='status-note body-text'>
+          {note}
+        </Text>
+      ) : null}
       {!communityId ? <Empty title='没有可管理的社区' /> : null}
+
+      {communityId ? (
+        <Card title='授予角色' id='grant-card'>
+          <View className='choice-grid' ariaRole='radiogroup'>
+            <Choice id='grant-mode-resident' label='从住户中选择' on={mode === 'resident'} onClick={() => choose('resident')} />
+            <Choice id='grant-mode-invite' label='生成邀请码' on={mode === 'invite'} onClick={() => choose('invite')} />
+          </View>
+          {mode === null ? <Text className='caption notice-block'>本社区住户可直接选择；不是住户的人员（如物业人员）请生成邀请码。</Text> : null}
+          {mode !== null && meta.status === 'loading' ? <Loading /> : null}
+          {mode !== null && meta.status === 'error' ? <ErrorState message={meta.message} onRetry={meta.retry} /> : null}
+
+          {mode === 'resident' && meta.status === 'ready' && !picked ? (
+            <>
+              <View className='spacer' />
+              <ResidentPicker communityId={communityId} buildings={buildings} onPick={setPicked} />
+            </>
+          ) : null}
+          {mode === 'resident' && picked ? (
+            <View id='grant-form'>
+              <View className='spacer' />
+              <Text id='grant-person' className='title'>{`${picked.unitLabel} · ${picked.nameMasked}`}</Text>
+              <Text className='caption notice-block'>{RELATION_LABELS[picked.relation]}</Text>
+              <RoleFields idPrefix='grant' role={role} onRole={setRole} gridIds={gridIds} onGridIds={setGridIds} grids={grids} />
+              <View className='spacer' />
+              <Button id='role-assign' block disabled={!roleChoiceComplete(role, gridIds)} loading={busy && !revoking} onClick={() => void assign()}>
+                授予
+              </Button>
+              <Button id='grant-repick' variant='secondary' block disabled={busy} onClick={() => setPicked(null)}>
+                重新选择住户
+              </Button>
+            </View>
+          ) : null}
+          {mode === 'invite' && meta.status === 'ready' ? (
+            <>
+              <View className='spacer' />
+              <InvitePanel communityId={communityId} grids={grids} />
+            </>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {communityId ? <Text className='section-title'>当前角色</Text> : null}
       {error ? <ErrorState message={error} onRetry={load} /> : null}
       {communityId && !grants && !error ? <Loading /> : null}
+      {grants && grants.length === 0 ? <Empty title='还没有授予任何角色' /> : null}
       {grants?.map((g) => (
-        <Card key={g.grantId} title={`${g.roleLabel} · ${g.nameMasked}`} className='grant-card'>
-          {g.gridIds.length > 0 ? <Text className='caption notice-block'>{`负责网格：${g.gridIds.join('、')}`}</Text> : null}
+        <Card key={g.grantId} title={`${g.roleLabel} · ${g.nameMasked || '未填姓名'}`} className='grant-card' id={`grant-${g.grantId}`}>
+          {g.gridIds.length > 0 ? <Text className='caption notice-block'>{`负责网格：${gridNames(g.gridIds, grids).join('、')}`}</Text> : null}
           <Text className='caption notice-block'>{`授予日期：${formatDate(g.grantedAt)}`}</Text>
-          <Button variant='secondary' block onClick={() => setRevoking(g)}>
+          <Button id={`revoke-${g.grantId}`} variant='secondary' block onClick={() => setRevoking(g)}>
             撤销
           </Button>
         </Card>
       ))}
-
-      <Card title='授予角色'>
-        <TextField id='role-target' label='用户编号' value={target} onChange={setTarget} maxlength={128} hint='对方的用户编号（OpenID）' />
-        <Text className='body-text'>角色</Text>
-        <View className='choice-grid' ariaRole='radiogroup'>
-          {GRANTABLE_ROLES.map((r) => (
-            <Choice key={r} id={`role-${r}`} label={ROLE_LABELS[r]} on={role === r} onClick={() => setRole(r)} />
-          ))}
-        </View>
-        {role === 'GRID_WORKER' ? <TextField id='role-grids' label='负责网格编号（多个用逗号分隔）' value={grids} onChange={setGrids} maxlength={400} /> : null}
-        <Button id='role-assign' block disabled={!canAssign} loading={busy && !revoking} onClick={() => void assign()}>
-          授予
-        </Button>
-      </Card>
 
       <ConfirmSheet
         open={revoking !== null}
