@@ -33,7 +33,7 @@ export const main = createFunction(communityContract, {
     const [grids, buildings] = await Promise.all([gridsOf(communityId), findAll<BuildingDoc>('buildings', { communityId }, { max: 1000 })])
     const name = new Map(buildings.map((b) => [b._id, b.name]))
     return {
-      grids: grids.map((g) => ({ id: g._id, name: g.name, buildingNames: g.buildingIds.map((b) => name.get(b) ?? ''), households: g.households, workerName: g.workerName })),
+      grids: grids.map((g) => ({ id: g._id, name: g.name, buildingIds: g.buildingIds, buildingNames: g.buildingIds.map((b) => name.get(b) ?? ''), households: g.households, workerName: g.workerName })),
     }
   },
 

@@ -11,6 +11,7 @@ import type { CallContext } from '../_core/context'
 import { randomBytes } from 'node:crypto'
 import { audit } from '../_core/audit'
 import { gridsOf } from '../_core/grid'
+import { communityNames } from '../_core/lookup'
 import { roleContract } from '../../domain/role/contract'
 import { ROLE_LABELS, type GrantableRole } from '../../domain/access/capabilities'
 import type { HouseholdMemberDoc, RoleGrantDoc, UserDoc } from '../../domain/community/model'
@@ -101,6 +102,7 @@ interface InviteDoc {
   expiresAt: Date
   redeemedBy: string | null
   redeemedAt: Date | null
+  cancelledAt?: Date | null
 }
 
 export const main = createFunction(roleContract, {
@@ -145,6 +147,7 @@ export const main = createFunction(roleContract, {
       if (!doc) throw new AppError('NOT_FOUND', '邀请码不存在', { code })
       if (doc.redeemedBy === ctx.openid) return doc // a retry by the same person
       if (doc.redeemedBy) throw new AppError('CONFLICT', '邀请码已被使用', { code })
+      if (doc.cancelledAt) throw new AppError('CONFLICT', '邀请码已被管理员作废', { code })
       if (new Date(doc.expiresAt) <= ctx.now) throw new AppError('CONFLICT', '邀请码已过期，请联系管理员重新生成', { code })
       await t.collection('role_invites').doc(code).update({ data: { redeemedBy: ctx.openid, redeemedAt: ctx.now } })
       return doc
@@ -154,7 +157,27 @@ export const main = createFunction(roleContract, {
     const { _id, ...data } = next
     await db.collection('role_grants').doc(_id).set({ data })
     await afterGrant(ctx, next, before, `invite:${code}`)
-    return { ...viewOf(next, maskName(ctx.user?.realName ?? ctx.user?.nickname ?? '')), communityId: invite.communityId }
+    const names = await communityNames([invite.communityId])
+    return { ...viewOf(next, maskName(ctx.user?.realName ?? ctx.user?.nickname ?? '')), communityId: invite.communityId, communityName: names.get(invite.communityId) ?? '' }
+  },
+
+  async invites({ communityId }, ctx) {
+    const docs = await findAll<InviteDoc>('role_invites', { communityId, redeemedBy: null }, { max: 500 })
+    const open = docs.filter((d) => !d.cancelledAt && new Date(d.expiresAt) > ctx.now).sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime())
+    return { invites: open.map((d) => ({ code: d._id, role: d.role, roleLabel: ROLE_LABELS[d.role], gridIds: d.gridIds, createdAt: d.createdAt, expiresAt: d.expiresAt })) }
+  },
+
+  async cancelInvite({ communityId, code }, ctx) {
+    const cancelled = await withTransaction(async (t) => {
+      const doc = ((await t.collection('role_invites').doc(code).get()) as unknown as { data: InviteDoc | null }).data
+      if (!doc || doc.communityId !== communityId) throw new AppError('NOT_FOUND', '邀请码不存在', { code })
+      if (doc.redeemedBy) throw new AppError('CONFLICT', '邀请码已被使用，请在授权列表中撤销角色', { code })
+      if (doc.cancelledAt) return false
+      await t.collection('role_invites').doc(code).update({ data: { cancelledAt: ctx.now, cancelledBy: ctx.openid } })
+      return true
+    })
+    if (cancelled) await audit(ctx, { communityId, event: 'role.inviteCancelled', target: code })
+    return { code, cancelled }
   },
 
   async revoke({ communityId, grantId: id }, ctx) {

@@ -27,7 +27,7 @@ export const communityContract = defineFunction('community', {
     summary: 'The grids of a community with their buildings and worker (R7.1: grids and their workers are posted publicly) — for staff pickers and the grid card.',
     input: z.object({ communityId: ids.community }).strict(),
     output: z.object({
-      grids: z.array(z.object({ id: z.string(), name: z.string(), buildingNames: z.array(z.string()), households: z.number(), workerName: z.string() })),
+      grids: z.array(z.object({ id: z.string(), name: z.string(), buildingIds: z.array(z.string()), buildingNames: z.array(z.string()), households: z.number(), workerName: z.string() })),
     }),
     access: 'member',
   }),

@@ -62,8 +62,21 @@ export const roleContract = defineFunction('role', {
   redeemInvite: defineAction({
     summary: 'Redeem an invite code: the caller (by OPENID) receives the role. A code works once, before it expires; parallel redemptions of one code grant it once.',
     input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z2-9]{8}$/, '邀请码为8位字母或数字') }).strict(),
-    output: grant.extend({ communityId: z.string() }),
+    output: grant.extend({ communityId: z.string(), communityName: z.string() }),
     access: 'member',
+    idempotent: true,
+  }),
+  invites: defineAction({
+    summary: 'Invite codes of a community that are still open (not redeemed, not expired, not cancelled), newest first.',
+    input: z.object({ communityId: ids.community }).strict(),
+    output: z.object({ invites: z.array(z.object({ code: z.string(), role, roleLabel: z.string(), gridIds: z.array(z.string()), createdAt: wireDate, expiresAt: wireDate })) }),
+    access: { capability: 'role.manage', community: (i) => i.communityId },
+  }),
+  cancelInvite: defineAction({
+    summary: 'Cancel an open invite code (a code handed to the wrong person). Audited.',
+    input: z.object({ communityId: ids.community, code: z.string().trim().toUpperCase().regex(/^[A-Z2-9]{8}$/) }).strict(),
+    output: z.object({ code: z.string(), cancelled: z.boolean() }),
+    access: { capability: 'role.manage', community: (i) => i.communityId },
     idempotent: true,
   }),
 })

@@ -120,6 +120,14 @@ const CASES: Record<string, Case> = {
     expect: canInGrid('household.read', GRID2),
   },
   'role.invite': { fn: 'role', action: 'invite', input: () => ({ communityId: C, role: 'RC_STAFF' }), expect: can('role.manage') },
+  'role.invites': { fn: 'role', action: 'invites', input: () => ({ communityId: C }), expect: can('role.manage') },
+  'role.cancelInvite': {
+    fn: 'role',
+    action: 'cancelInvite',
+    input: () => ({ communityId: C, code: 'ABCD2345' }),
+    // Past the guard the code does not exist.
+    expect: (p) => (can('role.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+  },
   'role.redeemInvite': {
     fn: 'role',
     action: 'redeemInvite',

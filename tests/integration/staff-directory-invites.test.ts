@@ -100,10 +100,27 @@ describe('roles without raw account ids', () => {
   })
 })
 
+test('open invites are listed; a cancelled code cannot be redeemed; a redeemed code cannot be cancelled', async () => {
+  const a = expectOk(await t.call<{ code: string }>('role', 'invite', { communityId: C, role: 'RC_STAFF' }, 'o_demo_admin'))
+  const b = expectOk(await t.call<{ code: string }>('role', 'invite', { communityId: C, role: 'COMMITTEE_MEMBER' }, 'o_demo_admin'))
+  const open = expectOk(await t.call<{ invites: { code: string }[] }>('role', 'invites', { communityId: C }, 'o_demo_admin')).invites.map((i) => i.code)
+  expect(open).toEqual(expect.arrayContaining([a.code, b.code]))
+  expect(expectOk(await t.call('role', 'cancelInvite', { communityId: C, code: a.code }, 'o_demo_admin'))).toEqual({ code: a.code, cancelled: true })
+  expect(expectOk(await t.call('role', 'cancelInvite', { communityId: C, code: a.code }, 'o_demo_admin'))).toEqual({ code: a.code, cancelled: false })
+  expectError(await t.call('role', 'redeemInvite', { code: a.code }, 'o_demo_family'), 'CONFLICT')
+  const redeemed = expectOk(await t.call<{ communityName: string }>('role', 'redeemInvite', { code: b.code }, 'o_demo_family'))
+  expect(redeemed.communityName).toBe('学堂坡社区')
+  expectError(await t.call('role', 'cancelInvite', { communityId: C, code: b.code }, 'o_demo_admin'), 'CONFLICT')
+  const after = expectOk(await t.call<{ invites: { code: string }[] }>('role', 'invites', { communityId: C }, 'o_demo_admin')).invites.map((i) => i.code)
+  expect(after).not.toContain(a.code)
+  expect(after).not.toContain(b.code)
+  expect(t.store.find('audit_log', { event: 'role.inviteCancelled', target: a.code })).toHaveLength(1)
+})
+
 test('community.grids lists grids with their buildings and worker', async () => {
-  const r = expectOk(await t.call<{ grids: { id: string; buildingNames: string[]; workerName: string }[] }>('community', 'grids', { communityId: C }, 'o_demo_admin'))
+  const r = expectOk(await t.call<{ grids: { id: string; buildingIds: string[]; buildingNames: string[]; workerName: string }[] }>('community', 'grids', { communityId: C }, 'o_demo_admin'))
   expect(r.grids.map((g) => g.id)).toEqual([`${C}_g1`, `${C}_g2`, `${C}_g3`])
-  expect(r.grids[0]).toMatchObject({ buildingNames: ['1栋', '2栋', '3栋', '4栋'], workerName: '周敏' })
+  expect(r.grids[0]).toMatchObject({ buildingIds: [1, 2, 3, 4].map((n) => `${C}_b0${n}`), buildingNames: ['1栋', '2栋', '3栋', '4栋'], workerName: '周敏' })
 })
 
 test("bootstrap shows the caller's own name and masked phone, and tenants waiting for an owner's review", async () => {
