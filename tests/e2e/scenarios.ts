@@ -462,6 +462,18 @@ export const scenarios: Scenario[] = [
       await page.waitForTimeout(300)
       const copied = await page.evaluate(() => navigator.clipboard.readText())
       assert(copied === code, `clipboard holds "${copied}", expected the code`)
+      await visible(page, `#open-invite-${code}`).waitFor({ timeout: 10_000 })
+      // A second code, handed to the wrong person, is voided; the first stays open.
+      await visible(page, '#invite-another').click()
+      await visible(page, '#invite-role-RC_STAFF').click({ timeout: 10_000 })
+      await visible(page, '#invite-create').click()
+      await visible(page, '#invite-code').waitFor({ timeout: 10_000 })
+      const wrong = ((await visible(page, '#invite-code').textContent()) ?? '').trim()
+      await visible(page, `#open-invite-${wrong}-cancel`).click({ timeout: 10_000 })
+      await visible(page, '#invite-cancel-confirm-confirm').click()
+      await page.locator(`#open-invite-${wrong}`).waitFor({ state: 'detached', timeout: 10_000 })
+      await visible(page, `#open-invite-${code}`).waitFor()
+      await shot('voided')
 
       const invited = freshOpenid()
       await open(page, baseUrl, invited, ME)

@@ -8,6 +8,7 @@ export interface BuildingOption {
 export interface GridOption {
   id: string
   name: string
+  buildingIds: string[]
   buildingNames: string[]
 }
 
@@ -15,7 +16,7 @@ export interface GridOption {
  * The buildings a staff member can browse with a grid-scoped capability (household.read): all of
  * them for RC staff and admins, only the buildings of their own grids for a grid worker (R7.2).
  * The server enforces the same scope; this only avoids offering a building that would answer
- * FORBIDDEN. community.grids names its buildings (no ids), so they are matched by name.
+ * FORBIDDEN.
  */
 export function buildingsInScope(
   buildings: readonly BuildingOption[],
@@ -27,8 +28,8 @@ export function buildingsInScope(
   const scope = capabilityScope(roles, capability, communityId)
   if (scope === null) return []
   if (scope === 'all') return [...buildings]
-  const names = new Set(grids.filter((g) => scope.includes(g.id)).flatMap((g) => g.buildingNames))
-  return buildings.filter((b) => names.has(b.name))
+  const ids = new Set(grids.filter((g) => scope.includes(g.id)).flatMap((g) => g.buildingIds))
+  return buildings.filter((b) => ids.has(b.id))
 }
 
 /** Grid ids as names for display ("学堂坡第二网格"); an unknown id is shown as it is. */

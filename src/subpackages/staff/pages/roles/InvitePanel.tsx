@@ -9,6 +9,7 @@ import { formatDateTime } from '@/shared/lib/dates'
 import { Button } from '@/shared/ui'
 import { gridNames, type GridOption } from '../../components/building-scope'
 import { RoleFields, roleChoiceComplete } from '../../components/RoleFields'
+import { OpenInvites } from './OpenInvites'
 
 type Invite = CallOutput<'role', 'invite'>
 
@@ -23,6 +24,8 @@ export function InvitePanel({ communityId, grids }: { communityId: string; grids
   const [busy, setBusy] = useState(false)
   const [invite, setInvite] = useState<Invite | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  /** Bumped when a code is created, so the list of open codes reloads. */
+  const [version, setVersion] = useState(0)
 
   const create = async () => {
     if (!roleChoiceComplete(role, gridIds)) return
@@ -30,6 +33,7 @@ export function InvitePanel({ communityId, grids }: { communityId: string; grids
     setProblem(null)
     try {
       setInvite(await callCloud('role', 'invite', { communityId, role, ...(role === 'GRID_WORKER' ? { gridIds } : {}) }))
+      setVersion((v) => v + 1)
     } catch (e) {
       setProblem(errorText(e))
     } finally {
@@ -74,6 +78,7 @@ export function InvitePanel({ communityId, grids }: { communityId: string; grids
         >
           再生成一个
         </Button>
+        <OpenInvites communityId={communityId} version={version} />
       </View>
     )
   }
@@ -87,6 +92,7 @@ export function InvitePanel({ communityId, grids }: { communityId: string; grids
       <Button id='invite-create' block disabled={!roleChoiceComplete(role, gridIds)} loading={busy} onClick={() => void create()}>
         生成邀请码
       </Button>
+      <OpenInvites communityId={communityId} version={version} />
     </View>
   )
 }
