@@ -55,6 +55,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only initial chunks; every lazily loaded page then carried its own copy of the
+        // shared UI (PageShell, ListRow …). One async-common chunk holds what two or more pages share.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              asyncCommon: { name: 'async-common', chunks: 'async', minChunks: 2, priority: 0, reuseExistingChunk: true },
+            },
+          },
+        })
       },
     },
   }
