@@ -4,6 +4,7 @@ import type { BootstrapOutput } from '@domain/user/contract'
 import { PageShell, withPullDownRefresh } from '@/app-shell/PageShell'
 import { SessionGate } from '@/app-shell/SessionGate'
 import { roleLabels } from '@/app-shell/roles'
+import { RoleTags } from '@/app-shell/RoleTags'
 import { GridCards } from '@/features/grid/GridCard'
 import { loadSession, useSession } from '@/features/session/session-store'
 import { ROUTES } from '@/shared/lib/routes'
@@ -38,13 +39,7 @@ function HomeContent({ session }: { session: BootstrapOutput }) {
 
       {roles.length > 0 ? (
         <Card title='我的身份' id='my-roles'>
-          <View>
-            {roles.map((label) => (
-              <Text key={label} className='tag role-tag'>
-                {label}
-              </Text>
-            ))}
-          </View>
+          <RoleTags labels={roles} />
         </Card>
       ) : null}
 

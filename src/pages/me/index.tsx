@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '@domain/access/capabilities'
 import { PageShell, withPullDownRefresh } from '@/app-shell/PageShell'
 import { SessionGate } from '@/app-shell/SessionGate'
 import { roleLabels } from '@/app-shell/roles'
+import { RoleTags } from '@/app-shell/RoleTags'
 import { CareModeRow } from '@/features/care-mode/CareModeRow'
 import { loadSession, useSession } from '@/features/session/session-store'
 import { ROUTES } from '@/shared/lib/routes'
@@ -58,13 +59,7 @@ function ProfileCard({ data }: { data: BootstrapOutput }) {
       </Text>
       <Text className='caption'>{data.currentCommunity?.name ?? '尚未加入社区'}</Text>
       {roles.length > 0 ? <View className='spacer' /> : null}
-      <View>
-        {roles.map((label) => (
-          <Text key={label} className='tag role-tag'>
-            {label}
-          </Text>
-        ))}
-      </View>
+      <RoleTags labels={roles} />
     </Card>
   )
 }

@@ -8,6 +8,7 @@ import { BuildingFilter } from '../../components/BuildingFilter'
 import { buildingsInScope } from '../../components/building-scope'
 import { RevealPhoneSheet, type RevealTarget } from '../../components/RevealPhoneSheet'
 import { useCommunityMeta } from '../../components/use-community-meta'
+import { DirectoryStatus } from '../../components/DirectoryStatus'
 import { useDirectory } from '../../components/use-directory'
 import { useStaffCommunity } from '../../components/use-staff-community'
 
@@ -82,16 +83,7 @@ export default function DirectoryPage() {
           ))}
         </View>
       ) : null}
-      {directory.status === 'error' ? <ErrorState message={directory.error} onRetry={directory.reload} /> : null}
-      {directory.status === 'loading' ? <Loading /> : null}
-      {directory.status === 'ready' && directory.hasMore ? (
-        <>
-          <View className='spacer' />
-          <Button id='directory-more' variant='secondary' block onClick={directory.loadMore}>
-            加载更多
-          </Button>
-        </>
-      ) : null}
+      <DirectoryStatus directory={directory} moreId='directory-more' />
 
       {revealing && communityId ? <RevealPhoneSheet communityId={communityId} item={revealing} onClose={() => setRevealing(null)} /> : null}
     </PageShell>

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { RELATION_LABELS } from '@/shared/lib/labels'
-import { Button, Empty, ErrorState, ListRow, Loading } from '@/shared/ui'
+import { Empty, ListRow } from '@/shared/ui'
 import { BuildingFilter } from '../../components/BuildingFilter'
 import type { BuildingOption } from '../../components/building-scope'
+import { DirectoryStatus } from '../../components/DirectoryStatus'
 import { useDirectory, type DirectoryItem } from '../../components/use-directory'
 
 /**
@@ -34,16 +35,7 @@ export function ResidentPicker({ communityId, buildings, onPick }: { communityId
           ))}
         </View>
       ) : null}
-      {directory.status === 'error' ? <ErrorState message={directory.error} onRetry={directory.reload} /> : null}
-      {directory.status === 'loading' ? <Loading /> : null}
-      {directory.status === 'ready' && directory.hasMore ? (
-        <>
-          <View className='spacer' />
-          <Button id='picker-more' variant='secondary' block onClick={directory.loadMore}>
-            加载更多
-          </Button>
-        </>
-      ) : null}
+      <DirectoryStatus directory={directory} moreId='picker-more' />
     </View>
   )
 }
