@@ -8,7 +8,19 @@ import type { CallContext } from './context'
 
 export const RIGHTS_DEADLINE_DAYS = 21
 
-export type RightsRequestType = 'ACCESS_COPY' | 'DELETE_ACCOUNT'
+export type RightsRequestType = 'ACCESS_COPY' | 'CORRECT' | 'DELETE_ACCOUNT'
+
+export interface RightsRequestDoc {
+  _id: string
+  openid: string
+  type: RightsRequestType
+  status: 'RECEIVED' | 'IN_PROGRESS' | 'COMPLETED' | 'REFUSED'
+  requestedAt: Date
+  deadline: Date
+  completedAt: Date | null
+  refusalReason?: string | null
+  result: Record<string, unknown>
+}
 
 export async function recordRightsRequest(
   ctx: CallContext,

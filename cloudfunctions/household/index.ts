@@ -23,6 +23,39 @@ import { AppError } from '../../domain/shared/errors'
 
 type Member = HouseholdMemberDoc & Record<string, unknown>
 
+/** A child under 14 added by a guardian (R4.7); collection household_minors, purpose minor_household. */
+interface MinorDoc {
+  _id: string
+  openid: string
+  guardianOpenid: string
+  communityId: string
+  buildingId: string
+  unitId: string
+  displayName: string
+  birthYear: number
+  createdAt: Date
+}
+
+const MAX_MINORS_PER_HOME = 10
+
+/** The calendar year in Asia/Shanghai (UTC+8, no DST): ages are counted where people live. */
+function shanghaiYear(now: Date): number {
+  return new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear()
+}
+
+async function minorViews(docs: MinorDoc[], now: Date) {
+  const labels = await unitLabels(docs.map((d) => d.unitId))
+  return docs.map((d) => ({
+    id: d._id,
+    unitId: d.unitId,
+    unitLabel: labels.get(d.unitId)?.label ?? '',
+    displayName: d.displayName,
+    birthYear: d.birthYear,
+    turned14: shanghaiYear(now) - d.birthYear >= 14,
+    createdAt: d.createdAt,
+  }))
+}
+
 interface OwnerVerificationDoc {
   _id: string
   openid: string
@@ -184,7 +217,46 @@ export const main = createFunction(householdContract, {
 
   async listMine(_input, ctx) {
     const docs = [...ctx.memberships].sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime()) as Member[]
-    return { memberships: await viewOf(ctx, docs) }
+    const [memberships, minors] = await Promise.all([viewOf(ctx, docs), findAll<MinorDoc>('household_minors', { openid: ctx.openid }, { max: 100 })])
+    return { memberships, minors: await minorViews(minors, ctx.now) }
+  },
+
+  async addMinor({ memberId: homeId, displayName, birthYear }, ctx) {
+    // The guardian's own approved home: a child is added to a family, never to someone else's unit.
+    const home = ctx.memberships.find((m) => m._id === homeId && m.status === 'APPROVED')
+    if (!home) throw new AppError('NOT_FOUND', '请选择您已入住的房屋', { memberId: homeId })
+    const age = shanghaiYear(ctx.now) - birthYear
+    if (age >= 14 || age < 0) {
+      throw new AppError('VALIDATION_FAILED', age < 0 ? '出生年份不正确' : '年满14周岁的孩子请用自己的微信申请加入', { fields: { birthYear: [age < 0 ? '出生年份不能晚于今年' : '仅限未满14周岁'] } })
+    }
+    const existing = await findAll<MinorDoc>('household_minors', { openid: ctx.openid }, { max: 100 })
+    if (existing.filter((m) => m.unitId === home.unitId).length >= MAX_MINORS_PER_HOME) {
+      throw new AppError('CONFLICT', `每户最多登记${MAX_MINORS_PER_HOME}名孩子`, { unitId: home.unitId })
+    }
+    const doc: MinorDoc = {
+      _id: `minor_${ctx.openid}_${ctx.requestId}`,
+      // The account that holds the record is the guardian's: export, withdrawal and account deletion
+      // find it like any other record of theirs.
+      openid: ctx.openid,
+      guardianOpenid: ctx.openid,
+      communityId: home.communityId,
+      buildingId: home.buildingId,
+      unitId: home.unitId,
+      displayName,
+      birthYear,
+      createdAt: ctx.now,
+    }
+    await db.collection('household_minors').add({ data: doc })
+    await audit(ctx, { communityId: home.communityId, event: 'household.minorAdded', target: home.unitId, details: { minorId: doc._id } })
+    return { minor: (await minorViews([doc], ctx.now))[0] }
+  },
+
+  async removeMinor({ minorId }, ctx) {
+    const doc = await getDoc<MinorDoc>('household_minors', minorId)
+    if (!doc || doc.guardianOpenid !== ctx.openid) throw new AppError('NOT_FOUND', '没有找到该家庭成员', { minorId })
+    await db.collection('household_minors').doc(minorId).remove()
+    await audit(ctx, { communityId: doc.communityId, event: 'household.minorRemoved', target: doc.unitId, details: { minorId } })
+    return { minorId, removed: true }
   },
 
   async listForReview({ communityId, status, page }, ctx) {

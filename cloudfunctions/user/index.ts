@@ -4,12 +4,12 @@
  */
 import { createFunction } from '../_core/router'
 import { _, db } from '../_core/cloud'
-import { count, getDoc, isDuplicateKey } from '../_core/data'
+import { count, findAll, getDoc, isDuplicateKey } from '../_core/data'
 import { communityNames, membershipViews } from '../_core/lookup'
 import { requireConsent } from '../_core/guards'
 import { eraseAccount, findReferences, type AnyDoc } from '../_core/personal-data'
 import { pseudonymFor } from '../_core/id-hash'
-import { recordRightsRequest } from '../_core/rights'
+import { recordRightsRequest, type RightsRequestDoc } from '../_core/rights'
 import { userContract } from '../../domain/user/contract'
 import { capabilitiesIn } from '../../domain/access/capabilities'
 import { maskName, maskPhone } from '../../domain/privacy/masking'
@@ -102,6 +102,8 @@ export const main = createFunction(userContract, {
     const data: Record<string, unknown> = { updatedAt: ctx.now }
     for (const k of ['nickname', 'realName', 'phone'] as const) if (input[k] !== undefined) data[k] = input[k]
     await db.collection('users').doc(ctx.openid).update({ data })
+    // Correction is a right too (R4.6): served at once, but on record like the others.
+    await recordRightsRequest(ctx, ctx.openid, 'CORRECT', { fields: Object.keys(data).filter((k) => k !== 'updatedAt') })
     const user = await getDoc<UserDoc>('users', ctx.openid)
     return { nickname: user?.nickname ?? null, realName: user?.realName ?? null, phoneMasked: user?.phone ? maskPhone(user.phone) : null }
   },
@@ -124,6 +126,22 @@ export const main = createFunction(userContract, {
     // The request record itself may only name the pseudonym: nothing may lead back to the openid.
     const rightsRequestId = await recordRightsRequest(ctx, pseudonymFor(ctx.openid), 'DELETE_ACCOUNT', { deleted, pseudonymised })
     return { rightsRequestId, deleted, pseudonymised }
+  },
+
+  async myRequests(_input, ctx) {
+    const docs = await findAll<RightsRequestDoc>('rights_requests', { openid: ctx.openid }, { max: 500 })
+    docs.sort((a, b) => new Date(b.requestedAt).getTime() - new Date(a.requestedAt).getTime())
+    return {
+      requests: docs.map((d) => ({
+        id: d._id,
+        type: d.type,
+        status: d.status,
+        requestedAt: d.requestedAt,
+        deadline: d.deadline,
+        completedAt: d.completedAt ?? null,
+        refusalReason: d.refusalReason ?? null,
+      })),
+    }
   },
 
   async setElderMode({ elderMode }, ctx) {

@@ -23,6 +23,18 @@ const mine = z.object({
   createdAt: wireDate,
 })
 
+/** A child under 14 added by a guardian; only the guardian sees it (full name: it is their family). */
+const minor = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitLabel: z.string(),
+  displayName: z.string(),
+  birthYear: z.number(),
+  /** Turned 14 this year or earlier: the child may now register on their own. */
+  turned14: z.boolean(),
+  createdAt: wireDate,
+})
+
 export const householdContract = defineFunction('household', {
   apply: defineAction({
     summary:
@@ -35,6 +47,8 @@ export const householdContract = defineFunction('household', {
         relation,
         realName: z.string().trim().min(2).max(20),
         idNumber: z.string().trim().min(15).max(20).optional(),
+        /** R4.7: children under 14 cannot register themselves; a guardian adds them (addMinor). */
+        adultConfirmed: z.literal(true, { error: '请确认您已年满14周岁；未满14周岁的孩子请由监护人添加' }),
       })
       .strict(),
     output: z.object({ membership: mine, autoApproved: z.boolean() }),
@@ -67,9 +81,31 @@ export const householdContract = defineFunction('household', {
   listMine: defineAction({
     summary: "The caller's own applications and memberships (full unit labels: it is their own data).",
     input: z.object({}).strict(),
-    output: z.object({ memberships: z.array(mine) }),
+    output: z.object({ memberships: z.array(mine), minors: z.array(minor) }),
     access: 'member',
     purpose: 'household',
+  }),
+  addMinor: defineAction({
+    summary:
+      "A guardian adds a child under 14 to one of the guardian's approved homes (R4.7, PIPL Art. 31): a form of address and the birth year only, under the guardian's separate consent (minor_household). Visible to the guardian only.",
+    input: z
+      .object({
+        memberId: z.string().min(1).max(200),
+        displayName: z.string().trim().min(1).max(10),
+        birthYear: z.number().int().min(1990).max(2100),
+      })
+      .strict(),
+    output: z.object({ minor }),
+    access: 'member',
+    purpose: 'minor_household',
+    idempotent: true,
+  }),
+  removeMinor: defineAction({
+    summary: 'The guardian removes a child they added; the record is deleted.',
+    input: z.object({ minorId: z.string().min(1).max(200) }).strict(),
+    output: z.object({ minorId: z.string(), removed: z.boolean() }),
+    access: 'member',
+    idempotent: true,
   }),
   listForReview: defineAction({
     summary: "Applications in the caller's scope: a grid worker's grids, all of a community for RC staff/admin, TENANT/FAMILY applications of units the caller owns. Names masked (R4.9).",

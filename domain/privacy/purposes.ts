@@ -122,6 +122,24 @@ export const PURPOSES = [
     collections: ['care_profiles'],
   },
   {
+    id: 'minor_household',
+    title: '未满14周岁家庭成员（监护人同意）',
+    description:
+      '由监护人为未满14周岁的孩子登记到家庭中（孩子不能自己注册），只记录称呼和出生年份，用于家庭成员名册。未满14周岁未成年人的信息属于敏感个人信息，需监护人单独同意（个人信息保护法第31条）。',
+    legalBasis: 'SEPARATE_CONSENT',
+    sensitive: true,
+    optional: true,
+    fields: [
+      { key: 'displayName', label: '孩子的称呼', sensitive: true, mask: 'name' },
+      { key: 'birthYear', label: '出生年份', sensitive: true, mask: 'hidden' },
+    ],
+    retention: '监护人删除、撤回同意或注销账号时删除；孩子年满14周岁时提醒本人自行注册',
+    retentionDays: null,
+    recipients: ['仅监护人本人可见'],
+    withoutIt: '不能在小程序里登记孩子；不影响您本人的任何功能',
+    collections: ['household_minors'],
+  },
+  {
     id: 'notifications',
     title: '消息提醒',
     description: '在通知发布、预约变化时通过微信订阅消息提醒您。',

@@ -83,6 +83,25 @@ export const userContract = defineFunction('user', {
     output: z.object({ rightsRequestId: z.string(), deleted: z.number(), pseudonymised: z.number() }),
     access: 'member',
   }),
+  myRequests: defineAction({
+    summary: "The caller's rights requests (R4.6: access/copy, correction, deletion) with their status and deadline, newest first.",
+    input: z.object({}).strict(),
+    output: z.object({
+      requests: z.array(
+        z.object({
+          id: z.string(),
+          type: z.enum(['ACCESS_COPY', 'CORRECT', 'DELETE_ACCOUNT']),
+          status: z.enum(['RECEIVED', 'IN_PROGRESS', 'COMPLETED', 'REFUSED']),
+          requestedAt: wireDate,
+          deadline: wireDate,
+          completedAt: wireDate.nullable(),
+          /** A refusal must say why and where to complain (R4.6, PIPL Art. 50). */
+          refusalReason: z.string().nullable(),
+        }),
+      ),
+    }),
+    access: 'member',
+  }),
   setElderMode: defineAction({
     summary: 'Turn care mode (长辈版) on or off for the caller (R6.1).',
     input: z.object({ elderMode: z.boolean() }).strict(),

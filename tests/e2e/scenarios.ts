@@ -237,7 +237,10 @@ export const scenarios: Scenario[] = [
       await visible(page, '#unit-301').click({ timeout: 10_000 })
       await visible(page, '#relation-TENANT').click()
       await visible(page, '#join-name input').fill('赵小红')
-      await expectCareSizes(page, ['.btn-primary', '.choice'])
+      // R4.7: nothing is sent until the applicant says they are 14 or older (not pre-ticked).
+      assert((await visible(page, '#join-submit').getAttribute('aria-disabled')) === 'true', 'submit must wait for the age confirmation')
+      await visible(page, '#join-adult').click()
+      await expectCareSizes(page, ['.btn-primary', '.choice', '#join-adult'])
       await shot('step3-join')
       await visible(page, '#join-submit').click()
       await expectText(page, '#join-status', '待审核')

@@ -107,6 +107,16 @@ function freshApplication(unitId: string, buildingId: string, relation = 'TENANT
 }
 const pending = new Map<string, string>()
 
+/** A current consent record written straight into the store (the matrix tests guards, not consent). */
+function grantInStore(openid: string, purposeId: string): void {
+  const now = new Date()
+  t.store.put(
+    'consents',
+    { _id: `${openid}:${purposeId}`, openid, purposeId, state: 'GRANTED', policyVersion: POLICY_VERSION, channel: 'matrix', updatedAt: now, grantedAt: now, refusedAt: null, withdrawnAt: null },
+    'replace',
+  )
+}
+
 const CASES: Record<string, Case> = {
   'community.list': { fn: 'community', action: 'list', input: () => ({}), expect: anyone },
   'community.units': { fn: 'community', action: 'units', input: () => ({ communityId: C, buildingId: `${C}_b06` }), expect: anyone },
@@ -146,10 +156,25 @@ const CASES: Record<string, Case> = {
   'household.apply': {
     fn: 'household',
     action: 'apply',
-    input: () => ({ communityId: C, buildingId: `${C}_b09`, unitId: u(9, '101'), relation: 'TENANT', realName: '矩阵测试' }),
+    input: () => ({ communityId: C, buildingId: `${C}_b09`, unitId: u(9, '101'), relation: 'TENANT', realName: '矩阵测试', adultConfirmed: true }),
     expect: member,
   },
   'household.listMine': { fn: 'household', action: 'listMine', input: () => ({}), expect: member },
+  'household.addMinor(other’s home)': {
+    fn: 'household',
+    action: 'addMinor',
+    // With the guardian consent in place, a home that is not the caller's is not found for anyone.
+    setup: (p) => grantInStore(p, 'minor_household'),
+    input: () => ({ memberId: hm('o_demo_coowner_a', u(2, '301')), displayName: '小宝', birthYear: 2020 }),
+    expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED'),
+  },
+  'household.removeMinor(unknown)': {
+    fn: 'household',
+    action: 'removeMinor',
+    input: () => ({ minorId: 'minor_nobody_1' }),
+    expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED'),
+  },
+  'user.myRequests': { fn: 'user', action: 'myRequests', input: () => ({}), expect: member },
   'household.listForReview': {
     fn: 'household',
     action: 'listForReview',
@@ -270,7 +295,7 @@ describe('identity never comes from input', () => {
   })
 
   test('household.apply with {openid} applies for the caller, not the named person', async () => {
-    await t.call('household', 'apply', { openid: 'o_demo_owner', communityId: C, buildingId: `${C}_b09`, unitId: u(9, '102'), relation: 'TENANT', realName: '刘晓燕' }, 'o_demo_resident')
+    await t.call('household', 'apply', { openid: 'o_demo_owner', communityId: C, buildingId: `${C}_b09`, unitId: u(9, '102'), relation: 'TENANT', realName: '刘晓燕', adultConfirmed: true }, 'o_demo_resident')
     const applicants = t.store.find('household_members', { unitId: u(9, '102'), status: 'APPLIED' }).map((d) => d.openid)
     expect(applicants).toEqual(['o_demo_resident'])
   })

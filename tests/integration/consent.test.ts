@@ -17,7 +17,7 @@ afterAll(async () => {
 
 /** 张建国, owner of 1栋101 in the demo register (seeds/index.ts). */
 const OWNER_ID = '430104196503150011'
-const apply101 = (extra: Record<string, unknown> = {}) => ({ communityId: C, buildingId: `${C}_b01`, unitId: u(1, '101'), relation: 'OWNER', realName: '张建国', ...extra })
+const apply101 = (extra: Record<string, unknown> = {}) => ({ communityId: C, buildingId: `${C}_b01`, unitId: u(1, '101'), relation: 'OWNER', realName: '张建国', adultConfirmed: true, ...extra })
 
 type Status = { items: { purposeId: string; state: string; current: boolean; canAsk: boolean; askAfter: string | null; effective: boolean }[] }
 const statusOf = async (openid: string, purpose: string) => expectOk(await t.call<Status>('consent', 'status', {}, openid)).items.find((i) => i.purposeId === purpose)!
@@ -28,7 +28,7 @@ describe('without consent: CONSENT_REQUIRED with the purpose, and nothing writte
 
   test('household.apply → household', async () => {
     const before = countDocs(t)
-    const err = expectError(await t.call('household', 'apply', apply101({ relation: 'TENANT', realName: '无同意' }), who), 'CONSENT_REQUIRED')
+    const err = expectError(await t.call('household', 'apply', apply101({ relation: 'TENANT', realName: '无同意', adultConfirmed: true }), who), 'CONSENT_REQUIRED')
     expect(err.details).toMatchObject({ purpose: 'household', reason: 'NOT_ASKED', canAsk: true })
     expect(countDocs(t)).toEqual(before)
     expect(docsMentioning(t, who).get('household_members')).toBeUndefined()
@@ -147,7 +147,7 @@ describe('withdrawal stops processing and removes that purpose’s data (checked
     const a = expectOk(await t.call<{ autoApproved: boolean }>('household', 'apply', apply101({ idNumber: OWNER_ID }), who))
     expect(a.autoApproved).toBe(true)
     // A pending application nobody reviewed → deleted.
-    expectOk(await t.call('household', 'apply', { communityId: C, buildingId: `${C}_b02`, unitId: u(2, '101'), relation: 'TENANT', realName: '张建国' }, who))
+    expectOk(await t.call('household', 'apply', { communityId: C, buildingId: `${C}_b02`, unitId: u(2, '101'), relation: 'TENANT', realName: '张建国', adultConfirmed: true }, who))
     expect(t.store.find('owner_verifications', { openid: who })).toHaveLength(1)
 
     expectOk(await t.call('consent', 'withdraw', { purpose: 'owner_verification', channel: 'settings' }, who))
@@ -205,7 +205,7 @@ describe('household flow', () => {
     await grant(t, who, ['household'])
     // 7栋201 is o_demo_owner's (grid 2).
     const unitId = u(7, '201')
-    expectOk(await t.call('household', 'apply', { communityId: C, buildingId: `${C}_b07`, unitId, relation: 'TENANT', realName: '王小二' }, who))
+    expectOk(await t.call('household', 'apply', { communityId: C, buildingId: `${C}_b07`, unitId, relation: 'TENANT', realName: '王小二', adultConfirmed: true }, who))
     const id = hm(who, unitId)
     const queue = expectOk(await t.call<{ items: { id: string; nameMasked: string; as: string; unitLabel: string }[] }>('household', 'listForReview', { communityId: C }, 'o_demo_owner'))
     expect(queue.items.find((i) => i.id === id)).toMatchObject({ nameMasked: '王*二', as: 'OWNER', unitLabel: '7栋201' })
@@ -228,7 +228,7 @@ describe('household flow', () => {
     await bootstrap(t, who)
     await grant(t, who, ['household'])
     const unitId = u(7, '201')
-    expectOk(await t.call('household', 'apply', { communityId: C, buildingId: `${C}_b07`, unitId, relation: 'CO_OWNER', realName: '冒名者' }, who))
+    expectOk(await t.call('household', 'apply', { communityId: C, buildingId: `${C}_b07`, unitId, relation: 'CO_OWNER', realName: '冒名者', adultConfirmed: true }, who))
     expectError(await t.call('household', 'review', { memberId: hm(who, unitId), decision: 'APPROVE' }, 'o_demo_owner'), 'FORBIDDEN')
   })
 })

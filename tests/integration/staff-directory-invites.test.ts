@@ -131,7 +131,7 @@ test("bootstrap shows the caller's own name and masked phone, and tenants waitin
   const applicant = 'o_tenant_for_owner'
   expectOk(await t.call('user', 'bootstrap', {}, applicant))
   expectOk(await t.call('consent', 'grant', { purposes: ['household'], policyVersion: (await import('../../domain/privacy/purposes')).POLICY_VERSION, channel: 'test' }, applicant))
-  expectOk(await t.call('household', 'apply', { communityId: C, buildingId: `${C}_b03`, unitId: u(3, '502'), relation: 'TENANT', realName: '租客甲' }, applicant))
+  expectOk(await t.call('household', 'apply', { communityId: C, buildingId: `${C}_b03`, unitId: u(3, '502'), relation: 'TENANT', realName: '租客甲', adultConfirmed: true }, applicant))
   expect(expectOk(await t.call<BootstrapOutput>('user', 'bootstrap', {}, 'o_demo_owner')).ownerReviews).toBe(1)
   // Dates travel as ISO strings, as the contract says.
   const mine = expectOk(await t.call<{ memberships: { createdAt: unknown }[] }>('household', 'listMine', {}, applicant))

@@ -8,7 +8,7 @@ import { loadSession } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { RELATION_LABELS } from '@/shared/lib/labels'
 import { ROUTES } from '@/shared/lib/routes'
-import { Button, Card, Choice, TextField } from '@/shared/ui'
+import { Button, Card, Checkbox, Choice, TextField } from '@/shared/ui'
 import { OwnerVerification } from './OwnerVerification'
 import { UnitPicker, type PickedUnit } from './UnitPicker'
 
@@ -26,16 +26,18 @@ export default function JoinPage() {
   const [relation, setRelation] = useState<Relation | null>(null)
   const [realName, setRealName] = useState('')
   const [idNumber, setIdNumber] = useState<string | null>(null)
+  /** R4.7: under-14s cannot register themselves; the applicant says they are 14 or older. */
+  const [adult, setAdult] = useState(false)
   const [sending, setSending] = useState(false)
   const [problem, setProblem] = useState<{ text: string; calm: boolean } | null>(null)
   const [result, setResult] = useState<ApplyResult | null>(null)
 
   const isOwner = relation === 'OWNER' || relation === 'CO_OWNER'
   const nameOk = realName.trim().length >= 2
-  const ready = unit !== null && relation !== null && nameOk
+  const ready = unit !== null && relation !== null && nameOk && adult
 
   const submit = async () => {
-    if (!unit || !relation) return
+    if (!unit || !relation || !adult) return
     setSending(true)
     setProblem(null)
     try {
@@ -45,6 +47,7 @@ export default function JoinPage() {
         unitId: unit.unitId,
         relation,
         realName: realName.trim(),
+        adultConfirmed: true,
         // Only sent when the owner chose to verify (and granted owner_verification for it).
         ...(isOwner && idNumber && idNumber.trim() ? { idNumber: idNumber.trim() } : {}),
       })
@@ -91,6 +94,10 @@ export default function JoinPage() {
             error={realName && !nameOk ? '请填写至少2个字的姓名' : null}
           />
           {isOwner ? <OwnerVerification idNumber={idNumber} onIdNumber={setIdNumber} /> : null}
+          <Checkbox id='join-adult' checked={adult} onChange={setAdult}>
+            我已年满14周岁
+          </Checkbox>
+          <Text className='caption'>未满14周岁的孩子不能自己注册，请由监护人在 我的 → 我的房屋 中添加。</Text>
         </Card>
       ) : null}
 
