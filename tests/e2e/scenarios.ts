@@ -518,6 +518,9 @@ export const scenarios: Scenario[] = [
       await expectText(page, '#export-summary', '授权状态')
       const summary = (await visible(page, '#export-summary').textContent()) ?? ''
       assert(/授权状态\s*[1-9]\d* 条/.test(summary), `export summary: "${summary}"`)
+      // The export itself is a tracked rights request with its deadline (R4.6).
+      await expectText(page, '#rights-requests', '查阅复制 · 已完成')
+      await expectText(page, '#rights-requests', '办理时限')
       await shot('export')
 
       await visible(page, '#delete-account-btn').click()
@@ -533,6 +536,36 @@ export const scenarios: Scenario[] = [
       await expectText(page, '#join-empty', '欢迎来到邻里')
       await open(page, baseUrl, who, PRIVACY)
       await waitForConsentToggle(page, 'notifications', false)
+    },
+  },
+  {
+    name: 'a guardian adds a child under 14 with the separate guardian consent, in care mode, then removes it',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, 'o_demo_owner', ME)
+      await visible(page, '#profile-card').waitFor({ timeout: 10_000 })
+      await turnOnCareMode(page)
+      await visible(page, '#households-row').click()
+      await visible(page, '#minors-card').waitFor({ timeout: 10_000 })
+      await visible(page, `#minor-add-c_xuetangpo_b01_u101`).click()
+      await visible(page, '#minor-name input').fill('张小宝')
+      await visible(page, '#minor-year input').fill(String(new Date().getFullYear() - 14))
+      await visible(page, '#minor-save').click()
+      await expectText(page, '#minor-sheet .form-error', '年满14周岁')
+      await visible(page, '#minor-year input').fill(String(new Date().getFullYear() - 5))
+      await expectCareSizes(page, ['#minor-save', '#minor-cancel'])
+      await visible(page, '#minor-save').click()
+      // The first child opens the separate guardian consent (PIPL Art. 31), nothing pre-ticked.
+      await visible(page, '#consent-sheet').waitFor({ timeout: 10_000 })
+      await expectText(page, '#consent-sheet', '未满14周岁')
+      assert((await visible(page, '#consent-tick').getAttribute('aria-checked')) === 'false', 'guardian consent pre-ticked')
+      await shot('guardian-consent')
+      await visible(page, '#consent-tick').click()
+      await visible(page, '#consent-agree-btn').click()
+      await expectText(page, '#minors-card', '张小宝')
+      await shot('added')
+      await visible(page, '#minors-card .minor-row .btn-secondary').first().click()
+      await visible(page, '#minor-remove-sheet-confirm').click()
+      await page.waitForFunction(() => !document.querySelector('#minors-card')?.textContent?.includes('张小宝'), undefined, { timeout: 10_000 })
     },
   },
 ]

@@ -9,9 +9,11 @@ import { formatDate } from '@/shared/lib/dates'
 import { MEMBERSHIP_STATUS_LABELS, RELATION_LABELS } from '@/shared/lib/labels'
 import { ROUTES } from '@/shared/lib/routes'
 import { Button, Card, ConfirmSheet, Empty, ErrorState, Loading } from '@/shared/ui'
+import { MinorsCard } from './MinorsCard'
 
 type Membership = CallOutput<'household', 'listMine'>['memberships'][number]
-type State = { status: 'loading' } | { status: 'error'; message: string; calm: boolean } | { status: 'ready'; memberships: Membership[] }
+type Minor = CallOutput<'household', 'listMine'>['minors'][number]
+type State = { status: 'loading' } | { status: 'error'; message: string; calm: boolean } | { status: 'ready'; memberships: Membership[]; minors: Minor[] }
 
 /** 我的房屋: applications and homes (household.listMine), and leaving one (household.leave). */
 export default function MyHouseholdsPage() {
@@ -23,7 +25,7 @@ export default function MyHouseholdsPage() {
   const load = useCallback(() => {
     setState({ status: 'loading' })
     callCloud('household', 'listMine', {})
-      .then(({ memberships }) => setState({ status: 'ready', memberships: memberships.filter((m) => m.status !== 'LEFT') }))
+      .then(({ memberships, minors }) => setState({ status: 'ready', memberships: memberships.filter((m) => m.status !== 'LEFT'), minors }))
       .catch((error: unknown) => setState({ status: 'error', message: errorText(error), calm: isConsentDeclined(error) }))
   }, [])
   useEffect(load, [load])
@@ -83,6 +85,7 @@ export default function MyHouseholdsPage() {
             </Card>
           ))
         : null}
+      {state.status === 'ready' ? <MinorsCard minors={state.minors} homes={state.memberships} onChanged={load} /> : null}
       <ConfirmSheet
         open={leaving !== null}
         id='leave-sheet'

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
+import { RightsRequests } from './RightsRequests'
 import { errorText } from '@/features/consent/messages'
 import { resetPolicyCache } from '@/features/consent/policy'
 import { loadSession, resetSession } from '@/features/session/session-store'
@@ -115,6 +116,8 @@ export default function MyDataPage() {
           </Button>
         )}
       </Card>
+
+      <RightsRequests version={data ? 1 : 0} />
 
       <Card title='注销账号'>
         <Text className='body-text notice-block'>注销后，您的资料、房屋绑定和授权将被删除；依法需要保留的记录只以去标识化形式保存。此操作无法撤销。</Text>
