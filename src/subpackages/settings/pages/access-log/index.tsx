@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
-import { Button, Card, Empty, ErrorState, Loading } from '@/shared/ui'
+import { Button, Card, Empty, ErrorState, Loading, PageHeader } from '@/shared/ui'
 
 type Entry = CallOutput<'access', 'myLog'>['entries'][number]
 
@@ -37,10 +37,7 @@ export default function AccessLogPage() {
 
   return (
     <PageShell title='谁看过我的数据' id='access-log-page'>
-      <View className='page-header'>
-        <Text className='heading'>谁看过我的数据</Text>
-        <Text className='body-text'>工作人员查看您的完整手机号等信息时，必须填写理由，并记录在这里。</Text>
-      </View>
+      <PageHeader title='谁看过我的数据' intro={'工作人员查看您的完整手机号等信息时，必须填写理由，并记录在这里。'} />
       {status === 'error' ? <ErrorState message={error} onRetry={() => load(page)} /> : null}
       {status === 'ready' && entries.length === 0 ? <Empty id='access-log-empty' title='暂无记录' description='还没有工作人员查看过您的个人信息。' /> : null}
       {entries.map((e, i) => (

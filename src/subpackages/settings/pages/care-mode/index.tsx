@@ -2,17 +2,14 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { CareModeRow } from '@/features/care-mode/CareModeRow'
 import { useTheme } from '@/features/care-mode/care-mode-store'
-import { Button, Card } from '@/shared/ui'
+import { Button, Card, PageHeader } from '@/shared/ui'
 
 /** 长辈版 settings (MIIT 适老化 3.1: the entry sits in settings; aliases 亲情版/关爱版/关怀版). */
 export default function CareModeSettingsPage() {
   const theme = useTheme()
   return (
     <PageShell title='长辈版' id='care-mode-page'>
-      <View className='page-header'>
-        <Text className='heading'>长辈版</Text>
-        <Text className='body-text'>长辈版也叫亲情版、关爱版、关怀版。开启后文字更大、按钮更大，操作更从容，页面内容不变，也不会出现广告。</Text>
-      </View>
+      <PageHeader title='长辈版' intro={'长辈版也叫亲情版、关爱版、关怀版。开启后文字更大、按钮更大，操作更从容，页面内容不变，也不会出现广告。'} />
 
       <View className='list'>
         <CareModeRow />

@@ -5,7 +5,7 @@ import { PageShell } from '@/app-shell/PageShell'
 import { fetchPersonas, getDevOpenid, setDevOpenid, type DevPersona } from '@/features/dev-persona/persona-store'
 import { loadSession, resetSession } from '@/features/session/session-store'
 import { ROUTES } from '@/shared/lib/routes'
-import { Empty, ErrorState, ListRow, Loading } from '@/shared/ui'
+import { Empty, ErrorState, ListRow, Loading, PageHeader } from '@/shared/ui'
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; personas: DevPersona[] }
 
@@ -39,10 +39,7 @@ export default function DevPersonaPage() {
 
   return (
     <PageShell title='切换身份' id='dev-page'>
-      <View className='page-header'>
-        <Text className='heading'>切换身份</Text>
-        <Text className='caption'>仅本地开发环境可用，正式小程序中不存在此页面。</Text>
-      </View>
+      <PageHeader title='切换身份' caption={'仅本地开发环境可用，正式小程序中不存在此页面。'} />
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'error' ? <ErrorState message={state.message} onRetry={load} /> : null}
       {state.status === 'ready' && state.personas.length === 0 ? <Empty title='没有演示身份' /> : null}

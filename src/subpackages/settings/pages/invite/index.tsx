@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { loadSession, sessionStore } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { ROUTES } from '@/shared/lib/routes'
-import { Button, Card, TextField } from '@/shared/ui'
+import { Button, Card, TextField, PageHeader } from '@/shared/ui'
 import { checkInviteCode, INVITE_CODE_LENGTH } from './invite-code'
 
 type Granted = CallOutput<'role', 'redeemInvite'>
@@ -45,10 +45,7 @@ export default function RedeemInvitePage() {
 
   return (
     <PageShell title='输入邀请码' id='invite-page'>
-      <View className='page-header'>
-        <Text className='heading'>输入邀请码</Text>
-        <Text className='body-text'>社区管理员为工作人员（如物业人员、网格员）生成邀请码。输入后，您的账号即获得相应的工作角色。</Text>
-      </View>
+      <PageHeader title='输入邀请码' intro={'社区管理员为工作人员（如物业人员、网格员）生成邀请码。输入后，您的账号即获得相应的工作角色。'} />
 
       {granted ? (
         <Card title='开通成功' id='redeem-result'>

@@ -9,7 +9,7 @@ import { loadSession, resetSession } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { ROUTES } from '@/shared/lib/routes'
-import { Button, Card, ConfirmSheet, ListRow } from '@/shared/ui'
+import { Button, Card, ConfirmSheet, ListRow, PageHeader } from '@/shared/ui'
 import { SAVE_LABEL, saveExport } from './save-export'
 
 type Export = CallOutput<'user', 'exportMyData'>
@@ -86,10 +86,7 @@ export default function MyDataPage() {
 
   return (
     <PageShell title='我的数据' id='my-data-page'>
-      <View className='page-header'>
-        <Text className='heading'>我的数据</Text>
-        <Text className='body-text'>您可以随时查阅、复制我们保存的关于您的全部个人信息，也可以注销账号。</Text>
-      </View>
+      <PageHeader title='我的数据' intro={'您可以随时查阅、复制我们保存的关于您的全部个人信息，也可以注销账号。'} />
       {note ? (
         <Text id='my-data-note' className='status-note body-text'>
           {note}

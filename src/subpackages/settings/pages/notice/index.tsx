@@ -4,7 +4,7 @@ import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { loadPolicy, type PrivacyPolicy } from '@/features/consent/policy'
 import { PurposeNotice } from '@/features/consent/PurposeNotice'
-import { Card, ErrorState, Loading } from '@/shared/ui'
+import { Card, ErrorState, Loading, PageHeader } from '@/shared/ui'
 
 /**
  * The full privacy notice (个人信息处理规则), rendered from consent.policy — generated from the
@@ -24,10 +24,7 @@ export default function PrivacyNoticePage() {
 
   return (
     <PageShell title='隐私说明' id='notice-page'>
-      <View className='page-header'>
-        <Text className='heading'>个人信息处理规则</Text>
-        {policy ? <Text className='caption'>{`处理者：${policy.controller} · 版本 ${policy.policyVersion}`}</Text> : null}
-      </View>
+      <PageHeader title='个人信息处理规则' caption={policy ? `处理者：${policy.controller} · 版本 ${policy.policyVersion}` : undefined} />
       {error ? <ErrorState message={error} onRetry={load} /> : null}
       {!policy && !error ? <Loading /> : null}
       {policy ? (

@@ -11,7 +11,7 @@ import { loadSession } from '@/features/session/session-store'
 import { callCloud } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { ROUTES } from '@/shared/lib/routes'
-import { Button, Card, ConfirmSheet, ErrorState, ListRow, Loading, Toggle } from '@/shared/ui'
+import { Button, Card, ConfirmSheet, ErrorState, ListRow, Loading, Toggle, PageHeader } from '@/shared/ui'
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: ConsentItem[]; purposes: NoticePurpose[] }
 
@@ -76,10 +76,7 @@ export default function PrivacySettingsPage() {
 
   return (
     <PageShell title='隐私设置' id='privacy-page'>
-      <View className='page-header'>
-        <Text className='heading'>隐私设置</Text>
-        <Text className='body-text'>我们只为下列目的处理您的个人信息。可选项目可以随时开启或撤回，不影响其他功能。</Text>
-      </View>
+      <PageHeader title='隐私设置' intro={'我们只为下列目的处理您的个人信息。可选项目可以随时开启或撤回，不影响其他功能。'} />
       {note ? (
         <Text id='privacy-note' className='status-note body-text'>
           {note}

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { useSession } from '@/features/session/session-store'
 import { RELATION_LABELS } from '@/shared/lib/labels'
-import { Button, Card, Empty, ErrorState, ListRow, Loading } from '@/shared/ui'
+import { Button, Card, Empty, ErrorState, ListRow, Loading, PageHeader } from '@/shared/ui'
 import { BuildingFilter } from '../../components/BuildingFilter'
 import { buildingsInScope } from '../../components/building-scope'
 import { RevealPhoneSheet, type RevealTarget } from '../../components/RevealPhoneSheet'
@@ -37,10 +37,7 @@ export default function DirectoryPage() {
 
   return (
     <PageShell title='住户名册' id='directory-page'>
-      <View className='page-header'>
-        <Text className='heading'>住户名册</Text>
-        <Text className='caption'>{communityName}</Text>
-      </View>
+      <PageHeader title='住户名册' caption={communityName} />
       <Text className='body-text notice-block'>
         {canReveal
           ? '姓名已打码，电话不直接显示。查看电话需填写理由，每次查看都会被记录，居民本人可以在“谁看过我的数据”中看到。'

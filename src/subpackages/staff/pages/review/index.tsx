@@ -6,7 +6,7 @@ import { loadSession } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { RELATION_LABELS } from '@/shared/lib/labels'
-import { Button, Card, ConfirmSheet, Empty, ErrorState, Loading, TextField } from '@/shared/ui'
+import { Button, Card, ConfirmSheet, Empty, ErrorState, Loading, TextField, PageHeader } from '@/shared/ui'
 import { useStaffCommunity } from '../../components/use-staff-community'
 import { RevealPhoneSheet } from '../../components/RevealPhoneSheet'
 
@@ -62,10 +62,7 @@ export default function ReviewPage() {
 
   return (
     <PageShell title='审核入户申请' id='review-page'>
-      <View className='page-header'>
-        <Text className='heading'>审核入户申请</Text>
-        <Text className='caption'>{communityName}</Text>
-      </View>
+      <PageHeader title='审核入户申请' caption={communityName} />
       {note ? (
         <Text id='review-note' className='status-note body-text'>
           {note}

@@ -7,7 +7,7 @@ import { useSession } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDate } from '@/shared/lib/dates'
 import { RELATION_LABELS } from '@/shared/lib/labels'
-import { Button, Card, Choice, ConfirmSheet, Empty, ErrorState, Loading } from '@/shared/ui'
+import { Button, Card, Choice, ConfirmSheet, Empty, ErrorState, Loading, PageHeader } from '@/shared/ui'
 import { buildingsInScope, gridNames, type GridOption } from '../../components/building-scope'
 import { RoleFields, roleChoiceComplete } from '../../components/RoleFields'
 import { useCommunityMeta } from '../../components/use-community-meta'
@@ -95,10 +95,7 @@ export default function RolesPage() {
 
   return (
     <PageShell title='角色管理' id='roles-page'>
-      <View className='page-header'>
-        <Text className='heading'>角色管理</Text>
-        <Text className='caption'>{communityName}</Text>
-      </View>
+      <PageHeader title='角色管理' caption={communityName} />
       {note ? (
         <Text id='roles-note' className='status-note body-text'>
           {note}

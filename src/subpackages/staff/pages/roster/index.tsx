@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { callCloud, isCloudError, type CallOutput } from '@/services/cloud'
-import { Button, Card, Empty, ListRow } from '@/shared/ui'
+import { Button, Card, Empty, ListRow, PageHeader } from '@/shared/ui'
 import { useStaffCommunity } from '../../components/use-staff-community'
 import { FilePicker } from './FilePicker'
 import type { PickedFile } from './file-picker.types'
@@ -73,10 +73,7 @@ export default function RosterPage() {
 
   return (
     <PageShell title='业主名册导入' id='roster-page'>
-      <View className='page-header'>
-        <Text className='heading'>业主名册导入</Text>
-        <Text className='caption'>{communityName}</Text>
-      </View>
+      <PageHeader title='业主名册导入' caption={communityName} />
       <Card title='文件格式'>
         <Text className='body-text notice-block'>CSV 文件，第一行为表头：</Text>
         <Text className='caption notice-block'>{COLUMNS}</Text>
