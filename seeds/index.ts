@@ -164,7 +164,10 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
         else if (s === 'committee') party = partyFor('qian-wei', [{ name: '钱伟', id: '430104197711110019' }])
         else {
           const name = SURNAMES[Math.floor(rnd() * SURNAMES.length)] + GIVEN[Math.floor(rnd() * GIVEN.length)]
-          party = partyFor(`owner-${seq}`, [{ name, id: `4301041970${String(seq).padStart(6, '0')}X` }])
+          const holders = [{ name, id: `4301041970${String(seq).padStart(6, '0')}X` }]
+          // About one flat in seventeen is co-owned by a couple (one certificate, two holders, R2.4).
+          if (seq % 17 === 0) holders.push({ name: SURNAMES[Math.floor(rnd() * SURNAMES.length)] + GIVEN[Math.floor(rnd() * GIVEN.length)], id: `4301041972${String(seq).padStart(6, '0')}X` })
+          party = partyFor(`owner-${seq}`, holders)
         }
         units.push({
           _id: unitId(b, n),
