@@ -4,7 +4,7 @@
  * with wx-server-sdk as the only runtime dependency, exactly what WeChat DevTools uploads. Also
  * bundles the local cloud (server, function-instance worker, CLI) into dist/local-cloud.
  */
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -29,6 +29,16 @@ export function functionNames(): string[] {
     .sort()
 }
 
+/** See cloudfunctions/_core/zod-locales.ts: only the two locales functions use. */
+const zodLocales: Plugin = {
+  name: 'zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) =>
+      args.importer.split(path.sep).includes('zod') ? { path: path.join(srcDir, '_core', 'zod-locales.ts') } : undefined,
+    )
+  },
+}
+
 async function buildFunctions(): Promise<void> {
   fs.rmSync(outDir, { recursive: true, force: true })
   for (const name of functionNames()) {
@@ -41,6 +51,7 @@ async function buildFunctions(): Promise<void> {
       target: 'node16',
       format: 'cjs',
       external: ['wx-server-sdk'],
+      plugins: [zodLocales],
       legalComments: 'none',
       logLevel: 'warning',
     })

@@ -63,6 +63,8 @@ test('invalid input is VALIDATION_FAILED with a field map, and nothing is writte
   expect(r.error.code).toBe('VALIDATION_FAILED')
   const fields = (r.error.details as { fields: Record<string, string[]> }).fields
   expect(Object.keys(fields).sort()).toEqual(['_', 'count', 'note'])
+  // zod's own messages are in Simplified Chinese: they are shown to people.
+  expect(fields.count.join()).toMatch(/[\u4e00-\u9fa5]/)
   expect(writes()).toHaveLength(before)
 })
 
