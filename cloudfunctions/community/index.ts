@@ -2,6 +2,7 @@
  * community: browsing what to join (no owners, no personal data) and the resident's grid card (R7.1).
  */
 import { createFunction } from '../_core/router'
+import { _ } from '../_core/cloud'
 import { findAll } from '../_core/data'
 import { unitLabels } from '../_core/lookup'
 import { gridOfBuilding, gridsOf } from '../_core/grid'
@@ -23,7 +24,7 @@ export const main = createFunction(communityContract, {
     if (buildingId) {
       const building = buildings.find((b) => b._id === buildingId)!
       // Only what a joiner needs to pick their door: never owners, areas or parking spaces (R4.2).
-      const docs = await findAll<UnitDoc>('units', { buildingId, isParking: false }, { orderBy: [['number', 'asc']], max: 2000 })
+      const docs = await findAll<UnitDoc>('units', { buildingId, isParking: false, retired: _.neq(true) }, { orderBy: [['number', 'asc']], max: 2000 })
       units = docs.map((u) => ({ id: u._id, buildingId: u.buildingId, label: unitLabel(building.name, u.number), number: u.number, floor: u.floor }))
     }
     return { buildings: buildings.map((b) => ({ id: b._id, name: b.name })), units }

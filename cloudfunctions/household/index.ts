@@ -116,7 +116,7 @@ async function viewOf(ctx: CallContext, docs: Member[]) {
 export const main = createFunction(householdContract, {
   async apply(input, ctx) {
     const unit = await getDoc<UnitDoc>('units', input.unitId)
-    if (!unit || unit.communityId !== input.communityId || unit.buildingId !== input.buildingId || unit.isParking) {
+    if (!unit || unit.communityId !== input.communityId || unit.buildingId !== input.buildingId || unit.isParking || unit.retired) {
       throw new AppError('NOT_FOUND', '没有找到该房屋', { unitId: input.unitId })
     }
     let verification: OwnerVerificationDoc | null = null

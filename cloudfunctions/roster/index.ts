@@ -5,7 +5,7 @@
  * validation and never stored (R4.2).
  */
 import { createFunction } from '../_core/router'
-import { db } from '../_core/cloud'
+import { _, db } from '../_core/cloud'
 import { findAll, getDoc, isDuplicateKey } from '../_core/data'
 import { audit } from '../_core/audit'
 import { hashIdNumber, sha256Hex } from '../_core/id-hash'
@@ -33,8 +33,21 @@ async function upsertAll(collection: string, docs: { _id: string }[]): Promise<v
   }
 }
 
+/**
+ * A replace import: the community's units that the file no longer lists leave the register. They
+ * are marked, not deleted — memberships and past tallies still point at them.
+ */
+async function retireMissing(communityId: string, keep: Set<string>, now: Date): Promise<number> {
+  const active = await findAll<UnitDoc>('units', { communityId, retired: _.neq(true) }, { max: 50_000 })
+  const gone = active.map((u) => u._id).filter((id) => !keep.has(id))
+  for (let i = 0; i < gone.length; i += 100) {
+    await db.collection('units').where({ _id: _.in(gone.slice(i, i + 100)) }).update({ data: { retired: true, retiredAt: now } })
+  }
+  return gone.length
+}
+
 export const main = createFunction(rosterContract, {
-  async import({ communityId, csvBase64, encoding, fileName }, ctx) {
+  async import({ communityId, csvBase64, encoding, fileName, mode }, ctx) {
     const community = await getDoc<CommunityDoc>('communities', communityId)
     if (!community) throw new AppError('NOT_FOUND', '没有找到该社区', { communityId })
     const decoded = decodeCsv(csvBase64, encoding)
@@ -55,6 +68,7 @@ export const main = createFunction(rosterContract, {
     await upsertAll('buildings', plan.buildings)
     await upsertAll('owner_parties', plan.parties)
     await upsertAll('units', plan.units)
+    const retired = mode === 'replace' ? await retireMissing(communityId, new Set(plan.units.map((u) => u._id)), ctx.now) : 0
 
     const counts = {
       rows: result.rows.length,
@@ -63,9 +77,10 @@ export const main = createFunction(rosterContract, {
       parties: plan.parties.filter((p) => p.kind === 'PERSON').length,
       parking: plan.units.filter((u) => u.isParking).length,
       developerHeld: plan.units.filter((u) => u.developerHeld).length,
+      retired,
     }
     // Written last: its presence means the whole file landed.
-    const importId = `ri_${communityId}_${fileHash.slice(0, 24)}`
+    const importId = `ri_${communityId}_${mode}_${fileHash.slice(0, 24)}`
     let alreadyImported = false
     try {
       await db.collection('roster_imports').add({
@@ -83,7 +98,7 @@ export const main = createFunction(rosterContract, {
     const community = await getDoc<CommunityDoc>('communities', communityId)
     if (!community) throw new AppError('NOT_FOUND', '没有找到该社区', { communityId })
     const [units, buildings] = await Promise.all([
-      findAll<UnitDoc>('units', { communityId }, { max: 50_000 }),
+      findAll<UnitDoc>('units', { communityId, retired: _.neq(true) }, { max: 50_000 }),
       findAll<BuildingDoc>('buildings', { communityId }, { max: 2000 }),
     ])
     const settings = community.settings ?? { excludeParkingFromArea: true }

@@ -55,6 +55,9 @@ export interface UnitDoc {
   developerHeld: boolean
   delivered: boolean
   ownerPartyId: string | null
+  /** No longer in the owner register after a full (replace) import: kept for references, never counted. */
+  retired?: boolean
+  retiredAt?: Date | null
 }
 
 export interface OwnerPartyDoc {

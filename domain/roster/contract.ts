@@ -17,6 +17,12 @@ export const rosterContract = defineFunction('roster', {
         /** auto: strict UTF-8 (with or without BOM), else GBK (Excel in China saves GBK). */
         encoding: z.enum(['auto', 'utf-8', 'gbk']).default('auto'),
         fileName: z.string().max(200).optional(),
+        /**
+         * merge (default): add and update the units in the file, leave the others.
+         * replace: the file is the whole register — units of the community missing from it are
+         * retired (kept for references, no longer counted or offered for joining).
+         */
+        mode: z.enum(['merge', 'replace']).default('merge'),
       })
       .strict(),
     output: z.object({
@@ -24,7 +30,7 @@ export const rosterContract = defineFunction('roster', {
       fileHash: z.string(),
       encoding: z.enum(['utf-8', 'gbk']),
       alreadyImported: z.boolean(),
-      counts: z.object({ rows: z.number(), units: z.number(), buildings: z.number(), parties: z.number(), parking: z.number(), developerHeld: z.number() }),
+      counts: z.object({ rows: z.number(), units: z.number(), buildings: z.number(), parties: z.number(), parking: z.number(), developerHeld: z.number(), retired: z.number() }),
       warnings: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
     }),
     access: { capability: 'roster.import', community: (i) => i.communityId },

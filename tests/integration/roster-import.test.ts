@@ -138,6 +138,26 @@ describe('a good file', () => {
     expect(JSON.stringify(r)).not.toMatch(/张三|李四|王五/)
   })
 
+  test('a replace import retires the units the file no longer lists; they stop counting; merge brings them back', async () => {
+    const ONLY_1 = [HEADER, `1栋,101,89,不动产登记,否,否,是,张三,${ZHANG}`, `1栋,102,120,不动产登记,否,否,是,张三,${ZHANG}`].join('\n')
+    const replaced = expectOk(await t.call<Record<string, any>>('roster', 'import', { communityId: YL, csvBase64: b64(ONLY_1), mode: 'replace' }, 'o_demo_admin'))
+    expect(replaced.counts).toMatchObject({ units: 2, retired: 5 })
+    const units = t.store.find('units', { communityId: YL })
+    expect(units).toHaveLength(7) // kept for references, not deleted
+    expect(units.filter((x) => x.retired === true).map((x) => x.number).sort()).toEqual(['101', '301', '302', '303', 'P001'])
+    const pub = expectOk(await t.call<Record<string, any>>('roster', 'publish', { communityId: YL }, 'o_demo_admin'))
+    expect(pub.totals).toMatchObject({ headcount: 1, area: 8900 + 12000, developerCounted: false })
+    expect(pub.units).toHaveLength(2)
+    // Not offered for joining any more.
+    const browse = expectOk(await t.call<{ units: unknown[] }>('community', 'units', { communityId: YL, buildingId: `${YL}_b02` }, 'o_demo_owner'))
+    expect(browse.units).toHaveLength(0)
+    // A merge import of the full file makes them register units again.
+    const merged = expectOk(await importCsv(b64(GOOD)))
+    expect(merged.counts.retired).toBe(0)
+    expect(t.store.find('units', { communityId: YL }).filter((x) => x.retired === true)).toHaveLength(0)
+    expect(expectOk(await t.call<Record<string, any>>('roster', 'publish', { communityId: YL }, 'o_demo_admin')).totals.headcount).toBe(3)
+  })
+
   test('R2.1 example on the demo community: 张建国 owns three units = one party', async () => {
     const r = expectOk(await t.call<Record<string, any>>('roster', 'publish', { communityId: 'c_xuetangpo' }, 'o_demo_committee'))
     const owner = t.store.find('units', { ownerPartyId: t.store.getById('units', 'c_xuetangpo_b01_u101')!.doc.ownerPartyId })

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { callCloud, isCloudError, type CallOutput } from '@/services/cloud'
-import { Button, Card, Empty, ListRow, PageHeader } from '@/shared/ui'
+import { Button, Card, Checkbox, Empty, ListRow, PageHeader } from '@/shared/ui'
 import { useStaffCommunity } from '../../components/use-staff-community'
 import { FilePicker } from './FilePicker'
 import type { PickedFile } from './file-picker.types'
@@ -30,6 +30,8 @@ export default function RosterPage() {
   const [busy, setBusy] = useState<'import' | 'publish' | null>(null)
   const [result, setResult] = useState<Result | null>(null)
   const [published, setPublished] = useState<Published | null>(null)
+  /** replace: the file is the whole register; units it no longer lists leave it (not counted). */
+  const [replace, setReplace] = useState(false)
 
   const importFile = async (file: PickedFile) => {
     if (!communityId) return
@@ -37,7 +39,7 @@ export default function RosterPage() {
     setResult(null)
     setPublished(null)
     try {
-      const data = await callCloud('roster', 'import', { communityId, csvBase64: file.base64, encoding: 'auto', fileName: file.name })
+      const data = await callCloud('roster', 'import', { communityId, csvBase64: file.base64, encoding: 'auto', fileName: file.name, mode: replace ? 'replace' : 'merge' })
       setResult({ kind: 'imported', file: file.name, data })
     } catch (error) {
       if (isCloudError(error) && error.code === 'ROSTER_INVALID') {
@@ -78,6 +80,10 @@ export default function RosterPage() {
         <Text className='body-text notice-block'>CSV 文件，第一行为表头：</Text>
         <Text className='caption notice-block'>{COLUMNS}</Text>
         <Text className='caption notice-block'>整份文件先校验，有任何错误都不会写入。证件号导入时即转为摘要，不保存原文。Excel 另存的 GBK 编码也可以。</Text>
+        <Checkbox id='roster-replace' checked={replace} onChange={setReplace}>
+          本文件是完整名册：不在文件中的房屋移出名册
+        </Checkbox>
+        <Text className='caption notice-block'>不勾选时，只新增和更新文件中的房屋；勾选后，文件中没有的房屋不再计入人数和面积（记录保留）。</Text>
         <FilePicker onFile={(f) => void importFile(f)} onError={(message) => setResult({ kind: 'failed', message })} disabled={busy !== null} />
         {busy === 'import' ? <Text className='caption'>正在校验并导入…</Text> : null}
       </Card>
@@ -127,6 +133,7 @@ function ImportReport({ result }: { result: Result }) {
         <ListRow title='房屋（含车位）' extra={<Text className='body-text'>{counts.units}</Text>} />
         <ListRow title='楼栋' extra={<Text className='body-text'>{counts.buildings}</Text>} />
         <ListRow title='业主（权利人组）' extra={<Text className='body-text'>{counts.parties}</Text>} />
+        {counts.retired > 0 ? <ListRow title='移出名册的房屋' extra={<Text id='roster-retired' className='body-text'>{counts.retired}</Text>} /> : null}
       </View>
       {warnings.map((w, i) => (
         <Text key={i} className='caption notice-block'>{`提示：第 ${w.line} 行 ${w.field}：${w.message}`}</Text>
