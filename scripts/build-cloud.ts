@@ -56,7 +56,9 @@ async function buildFunctions(): Promise<void> {
       logLevel: 'warning',
     })
     const configFile = path.join(srcDir, name, 'config.json')
-    const own: FunctionConfig = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {}
+    const raw: Record<string, unknown> = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {}
+    // "$comment" keys explain the source; the uploaded config.json carries only what WeChat reads.
+    const own = Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith('$'))) as FunctionConfig
     const config = { ...DEFAULT_CONFIG, ...own, permissions: { openapi: own.permissions?.openapi ?? [] } }
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
     fs.writeFileSync(
