@@ -37,7 +37,7 @@ export default function AccessLogPage() {
 
   return (
     <PageShell title='谁看过我的数据' id='access-log-page'>
-      <PageHeader title='谁看过我的数据' intro={'工作人员查看您的完整手机号等信息时，必须填写理由，并记录在这里。'} />
+      <PageHeader title='谁看过我的数据' intro='工作人员查看您的完整手机号等信息时，必须填写理由，并记录在这里。' />
       {status === 'error' ? <ErrorState message={error} onRetry={() => load(page)} /> : null}
       {status === 'ready' && entries.length === 0 ? <Empty id='access-log-empty' title='暂无记录' description='还没有工作人员查看过您的个人信息。' /> : null}
       {entries.map((e, i) => (

@@ -9,7 +9,7 @@ export default function CareModeSettingsPage() {
   const theme = useTheme()
   return (
     <PageShell title='长辈版' id='care-mode-page'>
-      <PageHeader title='长辈版' intro={'长辈版也叫亲情版、关爱版、关怀版。开启后文字更大、按钮更大，操作更从容，页面内容不变，也不会出现广告。'} />
+      <PageHeader title='长辈版' intro='长辈版也叫亲情版、关爱版、关怀版。开启后文字更大、按钮更大，操作更从容，页面内容不变，也不会出现广告。' />
 
       <View className='list'>
         <CareModeRow />

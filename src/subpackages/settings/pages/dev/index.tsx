@@ -39,7 +39,7 @@ export default function DevPersonaPage() {
 
   return (
     <PageShell title='切换身份' id='dev-page'>
-      <PageHeader title='切换身份' caption={'仅本地开发环境可用，正式小程序中不存在此页面。'} />
+      <PageHeader title='切换身份' caption='仅本地开发环境可用，正式小程序中不存在此页面。' />
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'error' ? <ErrorState message={state.message} onRetry={load} /> : null}
       {state.status === 'ready' && state.personas.length === 0 ? <Empty title='没有演示身份' /> : null}

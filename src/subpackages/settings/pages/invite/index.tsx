@@ -45,7 +45,7 @@ export default function RedeemInvitePage() {
 
   return (
     <PageShell title='输入邀请码' id='invite-page'>
-      <PageHeader title='输入邀请码' intro={'社区管理员为工作人员（如物业人员、网格员）生成邀请码。输入后，您的账号即获得相应的工作角色。'} />
+      <PageHeader title='输入邀请码' intro='社区管理员为工作人员（如物业人员、网格员）生成邀请码。输入后，您的账号即获得相应的工作角色。' />
 
       {granted ? (
         <Card title='开通成功' id='redeem-result'>

@@ -86,7 +86,7 @@ export default function MyDataPage() {
 
   return (
     <PageShell title='我的数据' id='my-data-page'>
-      <PageHeader title='我的数据' intro={'您可以随时查阅、复制我们保存的关于您的全部个人信息，也可以注销账号。'} />
+      <PageHeader title='我的数据' intro='您可以随时查阅、复制我们保存的关于您的全部个人信息，也可以注销账号。' />
       {note ? (
         <Text id='my-data-note' className='status-note body-text'>
           {note}

@@ -76,7 +76,7 @@ export default function PrivacySettingsPage() {
 
   return (
     <PageShell title='隐私设置' id='privacy-page'>
-      <PageHeader title='隐私设置' intro={'我们只为下列目的处理您的个人信息。可选项目可以随时开启或撤回，不影响其他功能。'} />
+      <PageHeader title='隐私设置' intro='我们只为下列目的处理您的个人信息。可选项目可以随时开启或撤回，不影响其他功能。' />
       {note ? (
         <Text id='privacy-note' className='status-note body-text'>
           {note}
