@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildCloud } from './build-cloud'
-import { startLocalCloud } from '../local-cloud/src'
+import { closeOnSignals, startLocalCloud } from '../local-cloud/src'
 import { PERSONAS } from '../seeds'
 
 const root = path.resolve(__dirname, '..')
@@ -27,12 +27,7 @@ async function main() {
   console.log(`data: ${process.env.LINLI_DATA_DIR ?? path.join(root, '.data')} (POST ${cloud.url}/__dev/reset to start over)\n`)
   console.log('Personas (switch in 我的 → 切换身份, or open a link):')
   for (const p of PERSONAS) console.log(`  ${cloud.url}/?persona=${p.openid}  ${p.name}（${p.label}）`)
-  const stop = async () => {
-    await cloud.close()
-    process.exit(0)
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  closeOnSignals(cloud)
 }
 
 main().catch((e) => {

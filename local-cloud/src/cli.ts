@@ -3,7 +3,7 @@
  * Starts the local cloud alone (port 8787 by default, like npm start).
  */
 import path from 'node:path'
-import { startLocalCloud } from './index'
+import { closeOnSignals, startLocalCloud } from './index'
 
 function parse(argv: string[]) {
   const opts: { port: number; memory: boolean; data?: string; functions: string[]; staticDir?: string; timers: boolean; seed: boolean } = {
@@ -45,12 +45,7 @@ async function main() {
   })
   console.log(`local cloud listening on ${cloud.url} (${o.memory ? 'in memory' : `data in ${o.data ?? '.data/'}`})`)
   console.log(`functions: ${cloud.functions.list().map((f) => f.name).join(', ') || '(none — run npm run build:cloud)'}`)
-  const stop = async () => {
-    await cloud.close()
-    process.exit(0)
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  closeOnSignals(cloud)
 }
 
 main().catch((e) => {

@@ -185,3 +185,13 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     },
   }
 }
+
+/** For the CLI and npm start: Ctrl-C or SIGTERM closes the cloud (instances, server, store) and exits. */
+export function closeOnSignals(cloud: LocalCloud): void {
+  const stop = async () => {
+    await cloud.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
