@@ -37,10 +37,11 @@ export default defineAppConfig({
     selectedColor: '#0b5cad',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
+    // Icons: 81×81 PNGs from scripts/make-tab-icons.ts (normal #595959, selected #0b5cad); text ≤ 3 characters.
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/notices/index', text: '通知' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/notices/index', text: '通知', iconPath: 'assets/tabbar/notices.png', selectedIconPath: 'assets/tabbar/notices-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
   // Inject page components only when rendered (miniprogram-ci code-quality item; faster start-up).

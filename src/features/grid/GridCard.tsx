@@ -11,7 +11,7 @@ type GridCardData = CallOutput<'community', 'myGridCard'>['cards'][number]
  * call button, and the supervision hotline. Shown for approved homes only; the server decides
  * which grids those are. The number dialled is the worker's published contact (not a reveal).
  */
-export function GridCards({ communityId, reloadKey }: { communityId: string | null; reloadKey: unknown }) {
+export function GridCards({ communityId, reloadKey, className }: { communityId: string | null; reloadKey: unknown; className?: string }) {
   const [cards, setCards] = useState<GridCardData[]>([])
 
   useEffect(() => {
@@ -29,23 +29,23 @@ export function GridCards({ communityId, reloadKey }: { communityId: string | nu
   return (
     <>
       {cards.map((c) => (
-        <Card key={c.gridId} title={`我的网格：${c.gridName}`} id={`grid-card-${c.gridId}`} className='grid-card'>
+        <Card key={c.gridId} title={`我的网格：${c.gridName}`} id={`grid-card-${c.gridId}`} className={className ? `grid-card ${className}` : 'grid-card'}>
           <Text className='caption notice-block'>{`服务范围：${c.unitLabel} 所在网格，共 ${c.households} 户`}</Text>
           <View className='grid-card__row'>
             <View className='grid-card__who'>
               <Text className='body-text'>{`网格员：${c.workerName}`}</Text>
-              <Text className='caption'>{`电话：${c.workerPhoneMasked}`}</Text>
+              <Text className='caption phone-number'>{`电话：${c.workerPhoneMasked}`}</Text>
             </View>
-            <Button id={`grid-call-${c.gridId}`} variant='secondary' onClick={() => dial(c.workerTel)}>
+            <Button id={`grid-call-${c.gridId}`} variant='secondary' className='call-btn' onClick={() => dial(c.workerTel)}>
               拨打
             </Button>
           </View>
           <View className='grid-card__row'>
             <View className='grid-card__who'>
               <Text className='body-text'>监督电话</Text>
-              <Text className='caption'>{c.supervisorHotline}</Text>
+              <Text className='caption phone-number'>{c.supervisorHotline}</Text>
             </View>
-            <Button id={`grid-hotline-${c.gridId}`} variant='secondary' onClick={() => dial(c.supervisorHotline)}>
+            <Button id={`grid-hotline-${c.gridId}`} variant='secondary' className='call-btn' onClick={() => dial(c.supervisorHotline)}>
               拨打
             </Button>
           </View>

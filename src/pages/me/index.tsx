@@ -7,6 +7,7 @@ import { SessionGate } from '@/app-shell/SessionGate'
 import { roleLabels } from '@/app-shell/roles'
 import { RoleTags } from '@/app-shell/RoleTags'
 import { CareModeRow } from '@/features/care-mode/CareModeRow'
+import { capabilitiesOf, hasHome, isStaff, staffRolesHere } from '@/features/portal/session-facts'
 import { loadSession, useSession } from '@/features/session/session-store'
 import { ROUTES } from '@/shared/lib/routes'
 import { Card, ListRow } from '@/shared/ui'
@@ -27,7 +28,6 @@ export default function MePage() {
               <ListRow id='profile-row' title='我的资料' description='昵称、姓名、联系电话' arrow onClick={go(ROUTES.profile)} />
               <ListRow id='households-row' title='我的房屋' description='申请记录、退出房屋' arrow onClick={go(ROUTES.myHouseholds)} />
               <OwnerReviewRow data={data} />
-              <ListRow id='redeem-invite-row' title='输入邀请码' description='工作人员凭邀请码开通工作角色' arrow onClick={go(ROUTES.redeemInvite)} />
             </View>
             <StaffEntries data={data} />
           </>
@@ -42,6 +42,12 @@ export default function MePage() {
         <ListRow id='privacy-row' title='隐私设置' description='查看个人信息的用途，开启或撤回授权' arrow onClick={go(ROUTES.privacySettings)} />
         <ListRow id='my-data-entry' title='我的数据' description='下载我的数据、注销账号' arrow onClick={go(ROUTES.myData)} />
         <ListRow id='access-log-entry' title='谁看过我的数据' arrow onClick={go(ROUTES.accessLog)} />
+      </View>
+
+      {/* Rarely needed, so below the fold (issue 7 item 17): only staff handed a code use it. */}
+      <Text className='section-title'>更多</Text>
+      <View className='list' id='more-list'>
+        <ListRow id='redeem-invite-row' title='输入邀请码' description='工作人员凭邀请码开通工作角色' arrow onClick={go(ROUTES.redeemInvite)} />
         {process.env.TARO_ENV === 'h5' ? (
           <ListRow id='persona-row' title='切换身份' description='开发环境：以演示身份使用' arrow onClick={go(ROUTES.devPersona)} />
         ) : null}
@@ -57,17 +63,18 @@ function ProfileCard({ data }: { data: BootstrapOutput }) {
       <Text id='profile-name' className='heading'>
         {data.profile.nickname ?? '微信用户'}
       </Text>
-      <Text className='caption'>{data.currentCommunity?.name ?? '尚未加入社区'}</Text>
+      <Text className='caption'>{communityLine(data)}</Text>
       {roles.length > 0 ? <View className='spacer' /> : null}
       <RoleTags labels={roles} />
     </Card>
   )
 }
 
-/** Capabilities held in the current community (UI hiding only; the server checks every call). */
-function capabilitiesOf(data: BootstrapOutput): Set<string> {
-  const communityId = data.currentCommunity?.id
-  return new Set(communityId ? data.capabilities[communityId] ?? [] : [])
+/** 正在浏览 for someone who follows a community without a home or role (issue 7 item 10). */
+function communityLine(data: BootstrapOutput): string {
+  const name = data.currentCommunity?.name
+  if (!name) return '尚未加入社区'
+  return hasHome(data) || isStaff(data) ? name : `正在浏览：${name}`
 }
 
 /**
@@ -97,8 +104,7 @@ function OwnerReviewRow({ data }: { data: BootstrapOutput }) {
  */
 function StaffEntries({ data }: { data: BootstrapOutput }) {
   const caps = capabilitiesOf(data)
-  const communityId = data.currentCommunity?.id
-  const staffRoles = data.roles.filter((r) => r.communityId === communityId && r.role !== 'RESIDENT' && r.role !== 'OWNER')
+  const staffRoles = staffRolesHere(data)
   const entries = [
     caps.has('household.review') ? (
       <ListRow

@@ -22,6 +22,19 @@ test('every account can reach 输入邀请码; a resident has no 工作台', asy
   expect(document.getElementById('owner-review-row')).toBeNull()
 })
 
+test('输入邀请码 sits under 更多, after the settings, not in the resident main list (issue 7 item 17)', async () => {
+  await renderWith({})
+  const invite = document.getElementById('redeem-invite-row')!
+  expect(invite.closest('#more-list')).not.toBeNull()
+  const privacy = document.getElementById('privacy-row')!
+  expect(privacy.compareDocumentPosition(invite) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+})
+
+test('someone who follows a community without a home reads 正在浏览 (issue 7 item 10)', async () => {
+  await renderWith({ memberships: [], roles: [], capabilities: {} })
+  expect(document.getElementById('profile-card')).toHaveTextContent('正在浏览：学堂坡社区')
+})
+
 test('an owner with pending tenant/family applications gets 审核入户申请 with the count', async () => {
   await renderWith({ ownerReviews: 2, roles: [{ role: 'OWNER', communityId: 'c_xuetangpo' }] })
   const row = document.getElementById('owner-review-row')

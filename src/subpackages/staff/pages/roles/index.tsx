@@ -150,10 +150,13 @@ export default function RolesPage() {
       {grants?.map((g) => (
         <Card key={g.grantId} title={`${g.roleLabel} · ${g.nameMasked || '未填姓名'}`} className='grant-card' id={`grant-${g.grantId}`}>
           {g.gridIds.length > 0 ? <Text className='caption notice-block'>{`负责网格：${gridNames(g.gridIds, grids).join('、')}`}</Text> : null}
-          <Text className='caption notice-block'>{`授予日期：${formatDate(g.grantedAt)}`}</Text>
-          <Button id={`revoke-${g.grantId}`} variant='secondary' block onClick={() => setRevoking(g)}>
-            撤销
-          </Button>
+          {/* One quiet 撤销 beside the date, not a full-width button on every card (issue 7 item 17). */}
+          <View className='card-actions'>
+            <Text className='caption'>{`授予日期：${formatDate(g.grantedAt)}`}</Text>
+            <Button id={`revoke-${g.grantId}`} variant='secondary' onClick={() => setRevoking(g)}>
+              撤销
+            </Button>
+          </View>
         </Card>
       ))}
 
