@@ -198,3 +198,17 @@ export async function contrastRatios(page: Page, selector: string): Promise<Arra
     })
   })
 }
+
+/**
+ * Taro H5 hides the previous page on a timer after the slide animation, so right after a
+ * navigation two pages are displayed and a measurement can catch rows of the page underneath
+ * (or a quick tap can switch back before the timer and leave the page hidden). Wait until one
+ * page is left displayed.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none').length === 1,
+    undefined,
+    { timeout: 10_000 },
+  )
+}

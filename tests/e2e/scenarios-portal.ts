@@ -6,7 +6,7 @@
  * Sizes follow domain-rules.md §6 (R6.2: ≥ 60×60 targets in 长辈版, ≥ 44×44 otherwise; R6.3 contrast).
  */
 import type { Page } from 'playwright-core'
-import { assert, contrastRatios, expectMinSize, expectText, visible, type Scenario } from './harness'
+import { assert, contrastRatios, expectMinSize, expectText, pageSettled, visible, type Scenario } from './harness'
 
 const HOME = '#/pages/home/index'
 /** The phone of the field study (issue 7: "a 390×844 phone screen"). */
@@ -81,22 +81,54 @@ async function expectEqualCallButtons(page: Page): Promise<void> {
   }
 }
 
-/** The 长辈版 suggestion (R6.1) shows for a person who never chose; keep normal mode. */
+/**
+ * The 长辈版 suggestion (R6.1) shows for a person who never chose (decided once bootstrap is in,
+ * which the visible header proves); dismiss it to keep normal mode.
+ */
 async function dismissSuggestion(page: Page): Promise<void> {
   const dismiss = visible(page, '#care-suggestion-dismiss')
-  await dismiss.waitFor({ timeout: 10_000 })
+  if ((await dismiss.count()) === 0) return
   await dismiss.click()
   await dismiss.waitFor({ state: 'hidden', timeout: 10_000 })
 }
 
+const freshOpenid = () => `o_e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+
+/** One cloud call as `openid`, the way the H5 client sends it (POST /functions/<name>, X-Dev-Openid). */
+async function call(page: Page, baseUrl: string, openid: string, fn: string, action: string, input: object): Promise<any> {
+  const res = await page.request.post(`${baseUrl}/functions/${fn}`, {
+    headers: { 'X-Dev-Openid': openid },
+    data: { action, input, meta: { requestId: `e2e-${Math.random().toString(36).slice(2)}` } },
+  })
+  const body = await res.json()
+  assert(body.ok, `${fn}.${action}: ${JSON.stringify(body.error)}`)
+  return body.data
+}
+
+/** A new person consents to household binding and applies as a tenant (pending review). */
+async function applyAsTenant(page: Page, baseUrl: string, openid: string, building: number, unit: string): Promise<void> {
+  const b = `c_xuetangpo_b${String(building).padStart(2, '0')}`
+  await call(page, baseUrl, openid, 'user', 'bootstrap', {})
+  const { policyVersion } = await call(page, baseUrl, openid, 'consent', 'policy', {})
+  await call(page, baseUrl, openid, 'consent', 'grant', { purposes: ['household'], policyVersion, channel: 'e2e-setup' })
+  const { membership } = await call(page, baseUrl, openid, 'household', 'apply', {
+    communityId: 'c_xuetangpo', buildingId: b, unitId: `${b}_u${unit}`, relation: 'TENANT', realName: '测试租户', adultConfirmed: true,
+  })
+  assert(membership.status === 'APPLIED', `application is ${membership.status}`)
+}
+
 const entryTitles = (page: Page) => visible(page, '#portal-entries .portal-grid__title').allTextContents()
 
-async function turnOnCareFromHeader(page: Page): Promise<void> {
-  await visible(page, '#home-care-toggle').click()
-  await visible(page, '.page--care #home-header').waitFor({ timeout: 10_000 })
-  const checked = await visible(page, '#home-care-toggle').getAttribute('aria-checked')
-  assert(checked === 'true', `header 长辈版 switch aria-checked=${checked}`)
+/** Sets 长辈版 with the header switch; earlier scenarios may have left the persona's account either way. */
+async function setCareFromHeader(page: Page, on: boolean): Promise<void> {
+  const toggle = visible(page, '#home-care-toggle')
+  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click()
+  await visible(page, on ? '.page--care #home-header' : '#home-page:not(.page--care) #home-header').waitFor({ timeout: 10_000 })
+  const checked = await toggle.getAttribute('aria-checked')
+  assert(checked === String(on), `header 长辈版 switch aria-checked=${checked}, expected ${on}`)
 }
+
+const turnOnCareFromHeader = (page: Page) => setCareFromHeader(page, true)
 
 const HOME_TEXT = '#home-page .body-text, #home-page .caption, #home-page .title, #home-page .heading, #home-page .tag, .portal-grid__glyph, .count-badge, .weui-tabbar__label'
 
@@ -107,6 +139,8 @@ export const portalScenarios: Scenario[] = [
       await goHome(page, baseUrl, 'o_demo_resident')
       await expectText(page, '#community-name', '学堂坡社区')
       await expectText(page, '#home-header', '当前社区')
+      await setCareFromHeader(page, false)
+      await waitForRoot(page, 16)
       await visible(page, '.grid-card').first().waitFor({ timeout: 10_000 })
       const titles = await entryTitles(page)
       for (const t of ['我的房屋', '隐私设置', '长辈版']) assert(titles.includes(t), `resident entries ${titles.join('、')} lack ${t}`)
@@ -132,7 +166,7 @@ export const portalScenarios: Scenario[] = [
       await shot('care')
 
       // Back to normal (the choice is saved on the account), then an entry is a tap away.
-      await visible(page, '#home-care-toggle').click()
+      await setCareFromHeader(page, false)
       await waitForRoot(page, 16)
       await visible(page, '#portal-entry-settings-households').click()
       await visible(page, '#households-page').waitFor({ timeout: 10_000 })
@@ -144,10 +178,10 @@ export const portalScenarios: Scenario[] = [
       // ?care=1 simulates WeChat's care-mode font (23.8 px); the app follows it up in either mode.
       // The owner has three homes: three grid cards, so the gaps between cards are measured too.
       await goHome(page, baseUrl, 'o_demo_owner', '&care=1')
-      await dismissSuggestion(page)
-      await waitForRoot(page, 23.8)
       await visible(page, '.grid-card').first().waitFor({ timeout: 10_000 })
-      assert((await visible(page, '.page--care').count()) === 0, 'still normal mode')
+      await dismissSuggestion(page)
+      await setCareFromHeader(page, false)
+      await waitForRoot(page, 23.8)
       const normal = await expectNoWrappedText(page, '.btn, .phone-number, .portal-grid__title, .care-switch__label')
       assert(normal >= 4, `measured only ${normal} labels`)
       await expectEqualCallButtons(page)
@@ -166,8 +200,7 @@ export const portalScenarios: Scenario[] = [
       await shot('care-24px')
       await visible(page, '.grid-card').first().scrollIntoViewIfNeeded()
       await shot('care-24px-grid-card')
-      await visible(page, '#home-care-toggle').click()
-      await visible(page, '#home-page:not(.page--care) #home-header').waitFor({ timeout: 10_000 })
+      await setCareFromHeader(page, false)
 
       // The same on 我的 and for a grid worker's home (work rows, staff tiles).
       await page.locator('.weui-tabbar__item:visible').filter({ hasText: '我的' }).first().click()
@@ -175,8 +208,9 @@ export const portalScenarios: Scenario[] = [
       await expectNoWrappedText(page, '.btn, .list-row__title')
       // The suggestion was dismissed on this device above: it does not come back.
       await goHome(page, baseUrl, 'o_demo_grid_worker', '&care=1')
-      await waitForRoot(page, 23.8)
       await visible(page, '#work-card').waitFor({ timeout: 10_000 })
+      await setCareFromHeader(page, false)
+      await waitForRoot(page, 23.8)
       await expectNoWrappedText(page, '.btn, .portal-grid__title, .count-badge')
       await expectEvenGaps(page)
       await shot('grid-worker-24px')
@@ -185,13 +219,12 @@ export const portalScenarios: Scenario[] = [
   {
     name: 'portal: visitor after 先逛逛 gets public entries and what joining unlocks',
     async run({ page, baseUrl, shot }) {
-      const who = `o_e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
-      await goHome(page, baseUrl, who)
+      await goHome(page, baseUrl, freshOpenid())
       await visible(page, '#join-btn').click({ timeout: 10_000 })
       await visible(page, '#onboarding-skip-btn').waitFor({ timeout: 10_000 })
-      // Taro H5 hides the previous page on a timer after the slide; switching back before it fires
-      // leaves 首页 hidden (a router race no person's tap is fast enough for). Wait for the slide.
-      await page.waitForFunction(() => document.querySelector('.taro_page[id^="/pages/home/index"]')?.classList.contains('taro_page_shade'), undefined, { timeout: 10_000 })
+      // Switching back before Taro's slide timer fires would leave 首页 hidden (a router race no
+      // person's tap is fast enough for).
+      await pageSettled(page)
       await visible(page, '#onboarding-skip-btn').click()
       await visible(page, '#join-empty').waitFor({ timeout: 10_000 })
       await expectText(page, '#join-unlocks', '网格员')
@@ -214,6 +247,8 @@ export const portalScenarios: Scenario[] = [
   {
     name: 'portal: grid worker sees the pending-review count, reaches the queue, and the count follows a decision',
     async run({ page, baseUrl, shot }) {
+      // An application of our own in grid 1 (3栋), so the count does not depend on earlier scenarios.
+      await applyAsTenant(page, baseUrl, freshOpenid(), 3, '601')
       await goHome(page, baseUrl, 'o_demo_grid_worker')
       await expectText(page, '#work-card', '网格员')
       const row = visible(page, '#work-staff-review')

@@ -11,6 +11,7 @@ import {
   expectText,
   fontSizes,
   lineHeightRatios,
+  pageSettled,
   visible,
   type Scenario,
 } from './harness'
@@ -263,6 +264,7 @@ export const scenarios: Scenario[] = [
       const toggle = visible(page, '#consent-toggle-contact_phone')
       await toggle.waitFor({ timeout: 10_000 })
       assert((await toggle.getAttribute('aria-checked')) === 'false', 'contact_phone shown as granted')
+      await pageSettled(page) // 我的 is still displayed under 隐私设置 until Taro's slide timer hides it
       await expectCareSizes(page, ['.list-row', '.btn-secondary'])
       await expectText(page, '#purpose-basis-security_logs', '依法履职/服务必需')
       await toggle.click()
