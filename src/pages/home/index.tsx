@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { BootstrapOutput } from '@domain/user/contract'
@@ -32,9 +32,14 @@ import { Button, ListRow } from '@/shared/ui'
  */
 export default function HomePage({ portal = registrations }: { portal?: readonly PortalRegistration[] }) {
   const session = useSession()
-  // Counts are reloaded each time the tab is shown (after a review, a count must follow).
+  // Counts are reloaded each time the tab is shown again (after a review, a count must follow);
+  // the first show is the mount, which loads them already.
   const [shown, setShown] = useState(0)
-  useDidShow(() => setShown((n) => n + 1))
+  const mounted = useRef(false)
+  useDidShow(() => {
+    if (mounted.current) setShown((n) => n + 1)
+    mounted.current = true
+  })
   usePullDownRefresh(() => void withPullDownRefresh(loadSession))
   return (
     <PageShell title='邻里' id='home-page'>
