@@ -206,12 +206,14 @@ export const portalScenarios: Scenario[] = [
       await page.locator('.weui-tabbar__item:visible').filter({ hasText: '我的' }).first().click()
       await visible(page, '#profile-card').waitFor({ timeout: 10_000 })
       await expectNoWrappedText(page, '.btn, .list-row__title')
-      // The suggestion was dismissed on this device above: it does not come back.
+      // The suggestion was dismissed on this device above: it does not come back. One pending
+      // application in grid 1 (4栋) gives the worker a work row to measure.
+      await applyAsTenant(page, baseUrl, freshOpenid(), 4, '601')
       await goHome(page, baseUrl, 'o_demo_grid_worker', '&care=1')
-      await visible(page, '#work-card').waitFor({ timeout: 10_000 })
+      await visible(page, '#work-staff-review').waitFor({ timeout: 10_000 })
       await setCareFromHeader(page, false)
       await waitForRoot(page, 23.8)
-      await expectNoWrappedText(page, '.btn, .portal-grid__title, .count-badge')
+      await expectNoWrappedText(page, '.btn, .portal-grid__title, .count-badge, #work-card .list-row__title')
       await expectEvenGaps(page)
       await shot('grid-worker-24px')
     },

@@ -20,7 +20,8 @@ export function WorkCard({ work, identity }: { work: WorkCount[] | null; identit
           key={w.key}
           id={`work-${w.key}`}
           title={w.title}
-          extra={<Text className='count-badge'>{`${w.count} 条`}</Text>}
+          // The number alone: with "条" the title wrapped at a 24 px root.
+          extra={<Text className='count-badge'>{String(w.count)}</Text>}
           arrow
           onClick={() => openUrl(w.url)}
         />

@@ -105,7 +105,7 @@ describe('home tab by person', () => {
     render(<HomePage />)
     await act(() => loadSession())
     const row = await screen.findByText('待审核的入户申请')
-    expect(row.closest('#work-staff-review')).toHaveTextContent('3 条')
+    expect(row.closest('#work-staff-review')?.querySelector('.count-badge')).toHaveTextContent(/^3$/)
     expect(fetchMock.calls[1].body).toMatchObject({ action: 'listForReview', input: { communityId: 'c_xuetangpo', status: 'APPLIED', page: 0 } })
     expect(document.getElementById('work-card')).toHaveTextContent('网格员 · 学堂坡社区')
     expect(document.getElementById('portal-entry-staff-directory')).toHaveTextContent('住户名册')
