@@ -206,6 +206,7 @@ export const portalScenarios: Scenario[] = [
       await page.locator('.weui-tabbar__item:visible').filter({ hasText: '我的' }).first().click()
       await visible(page, '#profile-card').waitFor({ timeout: 10_000 })
       await expectNoWrappedText(page, '.btn, .list-row__title')
+      await shot('me-24px')
       // The suggestion was dismissed on this device above: it does not come back. One pending
       // application in grid 1 (4栋) gives the worker a work row to measure.
       await applyAsTenant(page, baseUrl, freshOpenid(), 4, '601')
