@@ -1,0 +1,114 @@
+/**
+ * `npm run test:weapp`: builds dist/weapp when it is missing or older than the sources, builds
+ * the cloud bundles, starts a fresh in-memory local cloud (seeded), and runs the weapp suites:
+ * smoke (every page × every persona), scenarios, the fault fixtures and the optional WXML view
+ * check. `WEAPP_ONLY=<text>` runs the tests whose name contains it; `WEAPP_SKIP_BUILD=1` trusts
+ * the existing build. Prints one line per test and ends with "N passed, N failed".
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { startLocalCloud } from '../../local-cloud/src'
+import { formatCollected, takeStrayRejections, type MiniProgram } from './harness'
+import { makeContext, type WeappTest } from './suite'
+
+const ROOT = path.resolve(__dirname, '../..')
+const DIST = path.join(ROOT, 'dist/weapp')
+/** What the weapp build is made of: a newer file here means dist/weapp is stale. */
+const SOURCES = ['src', 'domain', 'config', 'package.json', 'babel.config.js', 'tsconfig.json', 'project.config.json']
+
+function newestMtime(entry: string): number {
+  const full = path.join(ROOT, entry)
+  if (!fs.existsSync(full)) return 0
+  const stat = fs.statSync(full)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = 0
+  for (const child of fs.readdirSync(full, { withFileTypes: true })) {
+    if (child.name === '__tests__' || child.name === 'node_modules') continue
+    newest = Math.max(newest, newestMtime(path.join(entry, child.name)))
+  }
+  return newest
+}
+
+function ensureWeappBuild(): void {
+  if (process.env.WEAPP_SKIP_BUILD === '1') return
+  const built = path.join(DIST, 'app.js')
+  const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0
+  const sourcesAt = Math.max(...SOURCES.map(newestMtime))
+  if (builtAt >= sourcesAt) {
+    console.log('dist/weapp is up to date')
+    return
+  }
+  console.log(builtAt ? 'dist/weapp is older than the sources: npm run build:weapp' : 'no dist/weapp: npm run build:weapp')
+  execFileSync('npm', ['run', 'build:weapp', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+}
+
+async function loadTests(): Promise<WeappTest[]> {
+  const suites = ['./smoke', './scenarios', './faults', './view-check']
+  const tests: WeappTest[] = []
+  for (const suite of suites) tests.push(...((await import(suite)) as { tests: WeappTest[] }).tests)
+  return tests
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, name: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms (${name})`)), ms)
+  })
+  try {
+    return await Promise.race([p, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now()
+  ensureWeappBuild()
+  execFileSync('npm', ['run', 'build:cloud', '--silent'], { cwd: ROOT, stdio: 'inherit' })
+  const all = await loadTests()
+  const only = process.env.WEAPP_ONLY
+  const selected = only ? all.filter((t) => t.name.includes(only)) : all
+  const cloud = await startLocalCloud({ port: 0, memory: true, seed: true, timers: false, quiet: true })
+  let passed = 0
+  let failed = 0
+  try {
+    console.log(`weapp tests: ${selected.length} of ${all.length}, local cloud at ${cloud.url}`)
+    for (const test of selected) {
+      const opened: MiniProgram[] = []
+      const notes: string[] = []
+      const t0 = Date.now()
+      try {
+        await withTimeout(test.run(makeContext(cloud, opened, notes)), test.timeoutMs ?? 180_000, test.name)
+        for (const mp of opened) await mp.settle().catch(() => undefined)
+        const problems = opened.flatMap((mp) => mp.errors.map(formatCollected))
+        const stray = takeStrayRejections()
+        if (problems.length || stray.length) {
+          throw new Error(`errors reported by the mini-program:\n${[...problems, ...stray.map((s) => `  host: ${s}`)].join('\n')}`)
+        }
+        passed++
+        console.log(`✓ ${test.name} (${Date.now() - t0} ms)`)
+      } catch (error) {
+        failed++
+        console.log(`✗ ${test.name} (${Date.now() - t0} ms)\n  ${(error instanceof Error ? error.message : String(error)).replace(/\n/g, '\n  ')}`)
+      } finally {
+        for (const mp of opened) mp.close()
+        for (const line of notes) console.log(`    ${line}`)
+      }
+    }
+  } finally {
+    await cloud.close()
+  }
+  console.log(`weapp suite: ${((Date.now() - started) / 1000).toFixed(1)} s in all (builds included)`)
+  console.log(`${passed} passed, ${failed} failed`)
+  return failed === 0 && passed > 0 ? 0 : 1
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error)
+    console.log('0 passed, 1 failed')
+    process.exit(1)
+  },
+)
