@@ -43,10 +43,12 @@ function ensureWeappBuild(): void {
   execFileSync('npm', ['run', 'build:weapp', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
-async function loadTests(): Promise<WeappTest[]> {
-  const suites = ['./smoke', './scenarios', './faults', './view-check']
-  const tests: WeappTest[] = []
-  for (const suite of suites) tests.push(...((await import(suite)) as { tests: WeappTest[] }).tests)
+/** Scenarios first: they start from the seeded state, which the smoke crawl then taps through. */
+const SUITES = ['./scenarios', './smoke', './faults', './view-check']
+
+async function loadTests(): Promise<Array<WeappTest & { suite: string }>> {
+  const tests: Array<WeappTest & { suite: string }> = []
+  for (const suite of SUITES) tests.push(...((await import(suite)) as { tests: WeappTest[] }).tests.map((t) => ({ ...t, suite })))
   return tests
 }
 
@@ -69,12 +71,28 @@ async function main(): Promise<number> {
   const all = await loadTests()
   const only = process.env.WEAPP_ONLY
   const selected = only ? all.filter((t) => t.name.includes(only)) : all
+  let passed = 0
+  let failed = 0
+  console.log(`weapp tests: ${selected.length} of ${all.length}`)
+  // One fresh local cloud per suite, so no suite sees what another one wrote.
+  for (const suite of SUITES) {
+    const tests = selected.filter((t) => t.suite === suite)
+    if (tests.length === 0) continue
+    const r = await runSuite(tests)
+    passed += r.passed
+    failed += r.failed
+  }
+  console.log(`weapp suite: ${((Date.now() - started) / 1000).toFixed(1)} s in all (builds included)`)
+  console.log(`${passed} passed, ${failed} failed`)
+  return failed === 0 && passed > 0 ? 0 : 1
+}
+
+async function runSuite(tests: WeappTest[]): Promise<{ passed: number; failed: number }> {
   const cloud = await startLocalCloud({ port: 0, memory: true, seed: true, timers: false, quiet: true })
   let passed = 0
   let failed = 0
   try {
-    console.log(`weapp tests: ${selected.length} of ${all.length}, local cloud at ${cloud.url}`)
-    for (const test of selected) {
+    for (const test of tests) {
       const opened: MiniProgram[] = []
       const notes: string[] = []
       const t0 = Date.now()
@@ -99,9 +117,7 @@ async function main(): Promise<number> {
   } finally {
     await cloud.close()
   }
-  console.log(`weapp suite: ${((Date.now() - started) / 1000).toFixed(1)} s in all (builds included)`)
-  console.log(`${passed} passed, ${failed} failed`)
-  return failed === 0 && passed > 0 ? 0 : 1
+  return { passed, failed }
 }
 
 main().then(

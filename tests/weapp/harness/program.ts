@@ -506,6 +506,36 @@ export class MiniProgram {
     return this.page
   }
 
+  /** The person presses the navigation bar's back arrow. */
+  async back(): Promise<PageHandle> {
+    if (this.stack.length <= 1) throw new Error(`${this.route}: no page to go back to`)
+    this.unload(this.stack.pop()!)
+    this.lifecycle(this.stack[this.stack.length - 1], 'onShow')
+    await this.settle()
+    return this.page
+  }
+
+  /**
+   * Settles until `condition` holds, letting virtual time run (at most `budgetMs` of it); fails
+   * with the page outline when it never does. Conditions, never fixed sleeps.
+   */
+  async until(condition: () => boolean, what: string, budgetMs = 10_000): Promise<void> {
+    const deadline = this.clock.now + budgetMs
+    for (;;) {
+      if (this.stack.length && condition()) return
+      if (this.clock.now >= deadline) break
+      const before = this.clock.now
+      await this.settle({ maxAdvanceMs: 250 })
+      if (this.stack.length && condition()) return
+      if (this.clock.now === before) {
+        const next = this.clock.nextAt()
+        if (next === undefined || next > deadline) break
+        this.clock.now = Math.min(next, deadline)
+      }
+    }
+    throw new Error(`${this.route}: gave up waiting for ${what}\n${this.stack.length ? this.page.outline() : ''}${this.errors.length ? '\n' + this.errors.map(formatCollected).join('\n') : ''}`)
+  }
+
   /** The page stack, bottom first (getCurrentPages). */
   get stackRoutes(): string[] {
     return this.stack.map((p) => p.route)
