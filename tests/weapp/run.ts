@@ -40,11 +40,20 @@ function ensureWeappBuild(): void {
     return
   }
   console.log(builtAt ? 'dist/weapp is older than the sources: npm run build:weapp' : 'no dist/weapp: npm run build:weapp')
-  execFileSync('npm', ['run', 'build:weapp', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+  const t0 = Date.now()
+  try {
+    // Webpack's progress bar goes to stderr: shown only when the build fails.
+    execFileSync('npm', ['run', 'build:weapp', '--silent'], { cwd: ROOT, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 })
+  } catch (e) {
+    const err = e as { stdout?: Buffer; stderr?: Buffer }
+    process.stderr.write(`${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}`)
+    throw new Error('npm run build:weapp failed')
+  }
+  console.log(`built dist/weapp in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
 }
 
 /** Scenarios first: they start from the seeded state, which the smoke crawl then taps through. */
-const SUITES = ['./scenarios', './smoke', './faults', './view-check']
+const SUITES = ['./harness-check', './scenarios', './smoke', './faults', './view-check']
 
 async function loadTests(): Promise<Array<WeappTest & { suite: string }>> {
   const tests: Array<WeappTest & { suite: string }> = []

@@ -632,6 +632,11 @@ export class MiniProgram {
     this.lifecycle(page, name, ...args)
   }
 
+  /** Runs `source` as a script in the program's context (harness self-tests only). */
+  evaluate(source: string): unknown {
+    return vm.runInContext(source, this.context)
+  }
+
   /** Ends the run: timers stop, late callbacks are ignored. */
   close(): void {
     if (this.closed) return
