@@ -34,6 +34,19 @@ export class PageHandle {
     return String(bar?.p5 ?? this.program.ui.navigationBarTitle ?? this.instance.config.navigationBarTitleText ?? '')
   }
 
+  /**
+   * The page's <page-meta> attributes (root-font-size, page-style …) by WXML name: Taro keeps
+   * them in `data.pageMeta.p<N>`, and the page's own .wxml says which N is which attribute.
+   */
+  pageMeta(): Record<string, unknown> {
+    const wxml = this.program.files.tryRead(`${this.route}.wxml`) ?? ''
+    const tag = wxml.match(/<page-meta\b([^>]*)>/)
+    const data = (this.instance.data.pageMeta ?? {}) as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    for (const m of (tag?.[1] ?? '').matchAll(/([\w-]+)="[^"]*\bpageMeta\.(p\d+)\b[^"]*"/g)) if (data[m[2]] !== undefined) out[m[1]] = data[m[2]]
+    return out
+  }
+
   root(): WxElement {
     return this.program.tree(this.instance)
   }

@@ -120,7 +120,7 @@ export class MiniProgram {
   private pendingIo = new Set<Promise<unknown>>()
   private cloudOptions: CloudOptions
   private cloudInit: unknown
-  private privacy: { listener?: (resolve: (r: unknown) => void, info: unknown) => void; agreeButtonTapped?: string; pending: Array<() => void> } = { pending: [] }
+  private privacy: { listener?: (resolve: (r: unknown) => void, info: unknown) => void; agreeButtonTapped?: string } = {}
   private launchOptions: Record<string, unknown> = {}
   private closed = false
   private followNavigation: boolean

@@ -43,8 +43,8 @@ export interface WxHost {
   navigate(kind: NavigationKind, url: string): { ok: true; done: Promise<void> } | { ok: false; errMsg: string }
   navigateBack(delta: number): { ok: true; done: Promise<void> } | { ok: false; errMsg: string }
   cloud: { init(opts: unknown): void; initialised(): boolean; call(name: string, data: unknown): Promise<CloudCall> }
-  /** A button with open-type agreePrivacyAuthorization was tapped (its id), since the last prompt. */
-  privacy: { listener?: (resolve: (r: unknown) => void, info: unknown) => void; agreeButtonTapped?: string; pending: Array<() => void> }
+  /** The app's onNeedPrivacyAuthorization listener, and the agreePrivacyAuthorization button tapped since the last prompt. */
+  privacy: { listener?: (resolve: (r: unknown) => void, info: unknown) => void; agreeButtonTapped?: string }
 }
 
 type Options = Record<string, unknown> & { success?: unknown; fail?: unknown; complete?: unknown }
@@ -330,13 +330,21 @@ export function createWx(host: WxHost): Record<string, unknown> {
     return undefined
   }
 
-  /** createSelectorQuery(), createAnimation() …: every method chains; exec answers nothing measured. */
+  /**
+   * createSelectorQuery(), createAnimation() …: every method chains. A selector query's exec
+   * answers one zero-sized rect per select() (and an empty list per selectAll()): nothing is laid
+   * out here, but the answer has the shape WeChat gives for nodes that exist.
+   */
   function chainable(name: string): unknown {
+    const answers: unknown[] = []
+    const rect = { id: '', dataset: {}, left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0, scrollTop: 0, scrollLeft: 0 }
     const target = {} as Record<string, unknown>
     const proxy: unknown = new Proxy(target, {
       get(_t, prop) {
         if (prop === 'then') return undefined
-        if (prop === 'exec') return (cb?: unknown) => host.later(`${name}.exec`, () => host.call(`${name}.exec`, cb, host.toRealm([])))
+        if (prop === 'exec') return (cb?: unknown) => host.later(`${name}.exec`, () => host.call(`${name}.exec`, cb, host.toRealm(answers)))
+        if (prop === 'select' || prop === 'selectViewport') return () => (answers.push(rect), proxy)
+        if (prop === 'selectAll') return () => (answers.push([]), proxy)
         return () => proxy
       },
     })
