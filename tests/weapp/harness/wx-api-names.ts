@@ -8,26 +8,40 @@ import path from 'node:path'
 import ts from 'typescript'
 
 const TYPINGS = path.dirname(require.resolve('miniprogram-api-typings/package.json'))
-let cached: string[] | undefined
+let cached: { names: string[]; promised: Set<string> } | undefined
 
-export function wxApiNames(): string[] {
+function parse(): { names: string[]; promised: Set<string> } {
   if (cached) return cached
   const file = path.join(TYPINGS, 'types/wx/lib.wx.api.d.ts')
-  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2020, false)
+  const text = fs.readFileSync(file, 'utf8')
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2020, false)
   const names = new Set<string>()
+  const promised = new Set<string>()
   const visit = (node: ts.Node): void => {
     if (ts.isInterfaceDeclaration(node) && node.name.text === 'Wx') {
       for (const member of node.members) {
-        if (member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) names.add(member.name.text)
+        if (!member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue
+        names.add(member.name.text)
+        // Async APIs are typed `(option?: T) => PromisifySuccessResult<T, …>`: without callbacks they return a Promise.
+        if (ts.isMethodSignature(member) && member.type && member.type.getText(source).startsWith('PromisifySuccessResult')) promised.add(member.name.text)
       }
       return
     }
     ts.forEachChild(node, visit)
   }
   visit(source)
-  if (names.size < 300) throw new Error(`miniprogram-api-typings: only ${names.size} names in interface Wx — has the file layout changed?`)
-  cached = [...names].sort()
+  if (names.size < 300 || promised.size < 100) throw new Error(`miniprogram-api-typings: ${names.size} names, ${promised.size} promisified in interface Wx — has the file layout changed?`)
+  cached = { names: [...names].sort(), promised }
   return cached
+}
+
+export function wxApiNames(): string[] {
+  return parse().names
+}
+
+/** The async APIs that return a Promise when called without success/fail/complete (base library ≥ 2.10.2). */
+export function wxPromisifiedApis(): Set<string> {
+  return parse().promised
 }
 
 export function typingsVersion(): string {

@@ -5,7 +5,7 @@
  * messages, scanning and `wx.cloud` behave like the real ones. Results cross into the program's
  * realm through `host.toRealm`, so `instanceof Array` and friends hold inside the program.
  */
-import { wxApiNames } from './wx-api-names'
+import { wxApiNames, wxPromisifiedApis } from './wx-api-names'
 import type { Device } from './device'
 import type { CloudCall } from './cloud'
 
@@ -298,6 +298,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
     DYNAMIC_CURRENT_ENV: Symbol.for('DYNAMIC_CURRENT_ENV'),
   }
 
+  const promisified = wxPromisifiedApis()
   for (const name of wxApiNames()) {
     if (name === 'cloud') {
       wx.cloud = cloud
@@ -308,10 +309,17 @@ export function createWx(host: WxHost): Record<string, unknown> {
       continue
     }
     const real = impl[name]
+    const run = (args: unknown[]) => (real ? real(...args) : genericStub(name, args[0] as Options | undefined))
+    const promised = promisified.has(name)
     wx[name] = function (this: unknown, ...args: unknown[]) {
       host.calls.push({ api: name, args, route: host.currentRoute() })
-      if (real) return real(...args)
-      return genericStub(name, args[0] as Options | undefined)
+      const opts = args[0] as Options | undefined
+      const callbacks = opts !== null && typeof opts === 'object' && ('success' in opts || 'fail' in opts || 'complete' in opts)
+      if (!promised || callbacks || (opts !== undefined && (opts === null || typeof opts !== 'object'))) return run(args)
+      // WeChat: an async API called without callbacks returns a Promise (Taro relies on it for the APIs it does not wrap).
+      return new host.RealmPromise((resolve, reject) => {
+        run([{ ...(opts ?? {}), success: resolve, fail: reject }, ...args.slice(1)])
+      })
     }
   }
   for (const name of Object.keys(impl)) {
