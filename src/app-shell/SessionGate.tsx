@@ -11,7 +11,7 @@ import { ErrorState, Loading } from '@/shared/ui'
 export function SessionGate({ session, children }: { session: SessionState; children: (data: BootstrapOutput) => ReactNode }) {
   if (!session.data) {
     if (session.status === 'error') {
-      return <ErrorState message={session.error.message} code={session.error.code} onRetry={() => void loadSession()} />
+      return <ErrorState message={session.error.message} onRetry={() => void loadSession()} />
     }
     return <Loading />
   }

@@ -79,7 +79,7 @@ const FIELD_LABELS: Record<string, string> = {
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   relation: { OWNER: '业主', CO_OWNER: '共有人', TENANT: '租户', FAMILY: '家庭成员' },
   status: {
-    APPLIED: '审核中',
+    APPLIED: '待审核',
     APPROVED: '已认证',
     REJECTED: '未通过',
     LEFT: '已退出',
