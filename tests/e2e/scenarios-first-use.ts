@@ -42,6 +42,17 @@ async function fillJoinForm(page: Page, building: string, door: string, relation
   await visible(page, '#join-name input').fill(name)
 }
 
+/**
+ * Put the device in the wanted mode through 我的's switch (#care-toggle). Earlier scenarios may
+ * have saved 长辈版 on a seeded account (profile.elderMode wins), so look before tapping.
+ */
+async function setCareMode(page: Page, care: boolean): Promise<void> {
+  await visible(page, '#care-toggle').waitFor({ timeout: 10_000 })
+  const isCare = await page.evaluate(() => document.documentElement.style.fontSize === '20px')
+  if (isCare !== care) await visible(page, '#care-toggle').click()
+  await page.waitForFunction((want) => (document.documentElement.style.fontSize === '20px') === want, care, { timeout: 10_000 })
+}
+
 /** Visible text of the page without the tab bar. */
 const pageText = async (page: Page, selector: string) => (await visible(page, selector).first().textContent()) ?? ''
 
@@ -137,6 +148,7 @@ const always: Scenario[] = [
       await visible(page, '#withdraw-sheet').waitFor()
       await expectText(page, '#withdraw-consequences', '您在 学堂坡社区 2栋301 的共有人身份将解除，需重新申请并审核')
       await expectInViewport(page, '#withdraw-sheet-confirm')
+      await expectInViewport(page, '#withdraw-understood')
       // Deliberate: confirm stays off until the consequences are acknowledged.
       assert((await visible(page, '#withdraw-sheet-confirm').getAttribute('aria-disabled')) === 'true', 'withdrawal possible without the tick')
       await shot('withdraw-confirm')
@@ -166,10 +178,7 @@ const always: Scenario[] = [
       await open(page, baseUrl, 'o_demo_owner', ME)
       await visible(page, '#profile-card').waitFor({ timeout: 10_000 })
       for (const mode of ['normal', 'care'] as const) {
-        if (mode === 'care') {
-          await page.evaluate((hash) => (location.hash = hash), ME)
-          await turnOnCareMode(page)
-        }
+        await setCareMode(page, mode === 'care')
         await page.evaluate((hash) => (location.hash = hash), MY_DATA)
         await visible(page, '#export-btn').click({ timeout: 10_000 })
         await visible(page, '#export-groups').waitFor({ timeout: 10_000 })

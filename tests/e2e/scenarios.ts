@@ -262,6 +262,8 @@ export const scenarios: Scenario[] = [
       await visible(page, '#privacy-row').click()
       const toggle = visible(page, '#consent-toggle-contact_phone')
       await toggle.waitFor({ timeout: 10_000 })
+      // 我的 slides out under a busy machine: measure only once it is gone (its rows are .list-row too).
+      await page.locator('#me-page:visible').waitFor({ state: 'detached', timeout: 10_000 })
       assert((await toggle.getAttribute('aria-checked')) === 'false', 'contact_phone shown as granted')
       await expectCareSizes(page, ['.list-row', '.btn-secondary'])
       await expectText(page, '#purpose-basis-security_logs', '依法履职/服务必需')

@@ -85,7 +85,7 @@ export default function MyDataPage() {
         {data ? (
           <>
             <Text className='caption notice-block'>{data.generatedAt ? `生成时间：${formatDateTime(data.generatedAt)}` : ''}</Text>
-            <Text className='body-text notice-block'>下面按用途列出我们保存的关于您的信息。需要交给其他机构时，可以下载机器可读的文件。</Text>
+            <Text className='body-text notice-block'>下面按用途列出我们保存的关于您的信息。需要交给其他机构时，可以下载同样内容的机器可读文件（JSON 格式）。</Text>
             <Button id='export-save' block loading={busy === 'save'} onClick={() => void save()}>
               {SAVE_LABEL}
             </Button>

@@ -9,6 +9,7 @@
  * labelled fields are shown, and any value that looks like an internal id is dropped.
  */
 import { PURPOSES, type Purpose } from '@domain/privacy/purposes'
+import { formatDateTime } from '@/shared/lib/dates'
 
 export interface ReadableField {
   label: string
@@ -114,15 +115,6 @@ export function looksLikeInternalId(value: string): boolean {
   return /^[A-Za-z0-9_:|#./-]{4,}$/.test(value) && /[_:|#]/.test(value)
 }
 
-function formatWhen(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  // Asia/Shanghai, as every date in the app.
-  const local = new Date(d.getTime() + 8 * 3600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`
-}
-
 const purposeTitles = new Map((PURPOSES as readonly Purpose[]).map((p) => [p.id, p.title]))
 
 function readableValue(key: string, value: unknown): string | null {
@@ -137,7 +129,7 @@ function readableValue(key: string, value: unknown): string | null {
   if (key === 'purposeId') return purposeTitles.get(value) ?? null
   const mapped = VALUE_LABELS[key]?.[value]
   if (mapped) return mapped
-  if (ISO_DATE.test(value)) return formatWhen(value)
+  if (ISO_DATE.test(value)) return formatDateTime(value)
   if (looksLikeInternalId(value)) return null
   return value
 }

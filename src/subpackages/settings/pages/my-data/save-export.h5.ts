@@ -1,5 +1,5 @@
 /** H5: the copy is downloaded as a .json file (Blob + <a download>). weapp: save-export.ts. */
-export const SAVE_LABEL = '下载机器可读文件（JSON）'
+export const SAVE_LABEL = '下载 JSON 文件'
 
 export async function saveExport(json: string): Promise<string> {
   const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }))

@@ -141,13 +141,15 @@ export default function PrivacySettingsPage() {
         danger
         busy={busy}
         confirmDisabled={!understood}
+        acknowledge={
+          <Checkbox id='withdraw-understood' checked={understood} onChange={setUnderstood} disabled={busy}>
+            我已了解撤回的后果，仍要撤回
+          </Checkbox>
+        }
         onConfirm={() => void withdraw()}
         onCancel={() => setWithdrawing(null)}
       >
         {withdrawing ? <WithdrawExplanation purpose={withdrawing} consequences={consequences} /> : null}
-        <Checkbox id='withdraw-understood' checked={understood} onChange={setUnderstood} disabled={busy}>
-          我已了解撤回的后果，仍要撤回
-        </Checkbox>
       </ConfirmSheet>
     </PageShell>
   )
