@@ -71,6 +71,13 @@ const always: Scenario[] = [
       await expectSheetDecisionsVisible(page)
       await expectMinSize(page, '#consent-sheet-close', 44)
       await shot('sheet-normal')
+      // The long notice scrolls inside the sheet, under a footer that stays put.
+      const scrolled = await visible(page, '#consent-sheet .sheet__body').first().evaluate((body) => {
+        body.scrollTop = body.scrollHeight
+        return body.scrollTop > 0
+      })
+      assert(scrolled, 'the notice does not scroll inside the sheet')
+      await expectSheetDecisionsVisible(page)
       await visible(page, '#consent-sheet-close').click()
       assert((await visible(page, '#consent-sheet').count()) === 0, '✕ did not close the sheet')
 

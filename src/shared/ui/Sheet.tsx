@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { cx } from './class-names'
 import './sheet.scss'
@@ -39,7 +39,10 @@ export function Sheet({ open, title, children, footer, onClose, id, className }:
             </View>
           ) : null}
         </View>
-        <View className='sheet__body'>{children}</View>
+        {/* A scroll-view, not an overflow view: the root's catchMove would stop a plain view scrolling in weapp. */}
+        <ScrollView className='sheet__body' scrollY>
+          {children}
+        </ScrollView>
         {footer ? <View className='sheet__footer'>{footer}</View> : null}
       </View>
     </View>
