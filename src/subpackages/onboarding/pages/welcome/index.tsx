@@ -18,10 +18,10 @@ type Step = 'checking' | 'privacy' | 'consent'
 
 /**
  * First run, steps 1–2 (step 3, joining a unit, is the join page):
- *  1. the platform privacy guide (WeChat's own agreement, R5.2) via requirePrivacyAuthorize;
+ *  1. the platform privacy guide (WeChat's own agreement, R5.2), agreed once on the page;
  *  2. the app's own optional purposes (R5.4: the platform agreement does not replace them), each
- *     with its notice and two equal choices, nothing preselected (R4.3).
- * Everything can be skipped: without consents the app still shows notices (PIPL Art. 16).
+ *     with a one-line summary, its folded notice and two equal choices, nothing preselected (R4.3).
+ * Everything can be skipped: without consents the person can still look around 首页 (PIPL Art. 16).
  */
 export default function WelcomePage() {
   const [step, setStep] = useState<Step>('checking')
