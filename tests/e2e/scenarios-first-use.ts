@@ -227,6 +227,7 @@ const always: Scenario[] = [
       // Item 7: a deliberate agreement right after a refusal is accepted (no "请稍后再试").
       await page.evaluate((hash) => (location.hash = hash), WELCOME)
       await visible(page, '#onboarding-guide-link').waitFor({ timeout: 10_000 })
+      await expectMinSize(page, '#onboarding-guide-link', 44)
       await shot('step1')
       // Item 8: the guide opens (the notice page in H5), with the operator and a contact (item 9).
       await visible(page, '#onboarding-guide-link').click()

@@ -212,7 +212,7 @@ export const scenarios: Scenario[] = [
 
       // Step 1: the platform privacy guide, agreed once on the page itself (no second popup).
       await visible(page, '#onboarding-privacy-btn').waitFor({ timeout: 10_000 })
-      await expectCareSizes(page, ['.btn-primary', '.btn-secondary'])
+      await expectCareSizes(page, ['.btn-primary', '.btn-secondary', '#onboarding-guide-link'])
       await shot('step1-privacy')
       await visible(page, '#onboarding-privacy-btn').click()
       assert((await visible(page, '#privacy-popup').count()) === 0, 'step 1 asked for the agreement a second time')

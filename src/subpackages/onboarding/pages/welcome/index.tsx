@@ -11,7 +11,7 @@ import { DEFAULT_CONTRACT_NAME } from '@/features/privacy/privacy-store'
 import { loadSession } from '@/features/session/session-store'
 import { callCloud } from '@/services/cloud'
 import { ROUTES } from '@/shared/lib/routes'
-import { Button, Card, ErrorState, Loading } from '@/shared/ui'
+import { Button, Card, ErrorState, ListRow, Loading } from '@/shared/ui'
 import { ConsentChoices, type Decision } from './ConsentChoices'
 
 type Step = 'checking' | 'privacy' | 'consent'
@@ -58,13 +58,11 @@ function PlatformPrivacyStep({ onDone }: { onDone: () => void }) {
   return (
     <>
       <Card>
-        <Text className='body-text notice-block'>
-          邻里是社区居民、网格员、居委会和业委会共同使用的小程序。开始之前，请先阅读
-          <Text id='onboarding-guide-link' className='link' onClick={openPrivacyContract}>
-            {DEFAULT_CONTRACT_NAME}
-          </Text>
-          。
-        </Text>
+        <Text className='body-text notice-block'>{`邻里是社区居民、网格员、居委会和业委会共同使用的小程序。开始之前，请先阅读${DEFAULT_CONTRACT_NAME}。`}</Text>
+        {/* A full row, not an inline link: a tap target of ≥ 3rem for older fingers (R6.2). */}
+        <View className='list'>
+          <ListRow id='onboarding-guide-link' title={`阅读${DEFAULT_CONTRACT_NAME}`} arrow onClick={openPrivacyContract} />
+        </View>
         <Text className='body-text notice-block'>同意后，下一步您可以逐项选择愿意提供哪些信息；什么都不提供，也可以先逛逛首页的社区服务。</Text>
       </Card>
       <Button
