@@ -77,6 +77,24 @@ test('deleting the guardian account deletes the children they added', async () =
   expect(t.store.find('household_minors', {}).filter((m) => JSON.stringify(m).includes('钱小满'))).toHaveLength(0)
 })
 
+// Issue #7 item 3: the children hang on the guardian's homes; without the homes they have no purpose.
+test('withdrawing 房屋与家庭绑定 also deletes the children registered to those homes (the minor consent stays as set)', async () => {
+  const who = 'o_minor_withdraw'
+  expectOk(await t.call('user', 'bootstrap', {}, who))
+  await grant(t, who, ['household'])
+  const applied = expectOk(await t.call<{ membership: { id: string } }>('household', 'apply', { communityId: C, buildingId: `${C}_b09`, unitId: u(9, '302'), relation: 'TENANT', realName: '孙监护', adultConfirmed: true }, who))
+  t.store.updateWhere('household_members', { _id: applied.membership.id }, { $set: { status: 'APPROVED', reviewedBy: 'o_demo_rc_staff' } }, { multi: false, merge: true, upsert: false })
+  await grant(t, who, ['minor_household'])
+  expectOk(await t.call('household', 'addMinor', { memberId: applied.membership.id, displayName: '孙小禾', birthYear: thisYear - 4 }, who))
+  const before = t.store.find('household_minors', {}).length
+
+  const answer = expectOk(await t.call<{ erased: Record<string, number> }>('consent', 'withdraw', { purpose: 'household', channel: 't' }, who))
+  expect(answer.erased).toMatchObject({ household_members: 1, household_minors: 1 })
+  expect(t.store.find('household_minors', { guardianOpenid: who })).toHaveLength(0)
+  expect(t.store.find('household_minors', {})).toHaveLength(before - 1)
+  expect(t.store.getById('consents', `${who}:minor_household`)!.doc).toMatchObject({ state: 'GRANTED' })
+})
+
 test('my rights requests: export, correction and their deadlines are listed', async () => {
   const who = 'o_rights_lister'
   expectOk(await t.call('user', 'bootstrap', {}, who))

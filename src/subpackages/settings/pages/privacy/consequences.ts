@@ -16,7 +16,7 @@ const ROLE_WORDS: Record<Membership['relation'], string> = { OWNER: '业主', CO
  * 需重新申请并审核". Built from the session (user.bootstrap), which is what the person sees on 首页
  * and 我的. Empty when nothing concrete is affected; the sheet then lists the fields.
  */
-export function withdrawalConsequences(purposeId: string, session: BootstrapOutput | null): Consequence[] {
+export function withdrawalConsequences(purposeId: string, session: BootstrapOutput | null, extra: { minors?: number } = {}): Consequence[] {
   if (!session) return []
   if (purposeId === 'household') {
     const out: Consequence[] = []
@@ -30,6 +30,8 @@ export function withdrawalConsequences(purposeId: string, session: BootstrapOutp
         out.push({ before: `您对 ${where} 的入户申请将撤回，审核人员不会再看到`, after: `您对 ${where} 的入户申请已撤回` })
       }
     }
+    // The server deletes them with the homes they are registered to (personal-data DEPENDENT_PURPOSES).
+    if (extra.minors) out.push({ before: `您为 ${extra.minors} 位未满14周岁孩子登记的信息将删除`, after: `孩子的登记信息已删除` })
     if (out.length > 0) out.push({ before: '您将收不到这些房屋所在楼栋的通知', after: null })
     return out
   }

@@ -35,12 +35,20 @@ export default function PrivacySettingsPage() {
   const [understood, setUnderstood] = useState(false)
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState<string | null>(null)
+  const [minors, setMinors] = useState(0)
   const session = useSession().data
-  const consequences = withdrawing ? withdrawalConsequences(withdrawing.id, session) : []
+  const consequences = withdrawing ? withdrawalConsequences(withdrawing.id, session, { minors }) : []
 
   const startWithdrawal = (purpose: NoticePurpose) => {
     setUnderstood(false)
+    setMinors(0)
     setWithdrawing(purpose)
+    // Children registered to the homes go with them: count them for the sheet (no sheet if it fails).
+    if (purpose.id === 'household') {
+      callCloud('household', 'listMine', {}, { askConsent: false })
+        .then((r) => setMinors(r.minors.length))
+        .catch(() => undefined)
+    }
   }
   /** Said where the person is looking: a toast over the sheet's place, and the note at the top, scrolled to. */
   const tell = (text: string) => {

@@ -46,3 +46,9 @@ test('the done text says what happened, in the past tense, with the unit', () =>
   expect(withdrawalDoneText('房屋与家庭绑定', withApplication, 2)).toContain('；您对 学堂坡社区 6栋302 的入户申请已撤回')
   expect(withdrawalDoneText('消息提醒', [], 2)).toBe('已撤回“消息提醒”，已停止处理并删除 2 条相关信息')
 })
+
+test('children registered to the homes are named with the count, and their deletion is said afterwards', () => {
+  const lines = withdrawalConsequences('household', session([home('2栋301', 'OWNER', 'APPROVED')]), { minors: 2 })
+  expect(lines.map((c) => c.before)).toContain('您为 2 位未满14周岁孩子登记的信息将删除')
+  expect(withdrawalDoneText('房屋与家庭绑定', lines, 3)).toContain('孩子的登记信息已删除')
+})
