@@ -19,6 +19,7 @@ import type {
 } from '../domain/community/model'
 import { consentId, type ConsentDoc } from '../domain/privacy/consent-model'
 import { POLICY_VERSION } from '../domain/privacy/purposes'
+import { DEMO_OPERATOR, DEPLOYMENT_SETTINGS, OPERATOR_DOC_ID } from '../domain/privacy/operator'
 import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
 
@@ -274,6 +275,8 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     { collection: 'household_members', docs: members as never },
     { collection: 'role_grants', docs: roles as never },
     { collection: 'consents', docs: consents as never },
+    // The demo deployment's operator and contact, shown in the privacy notice (PIPL Art. 17).
+    { collection: DEPLOYMENT_SETTINGS, docs: [{ _id: OPERATOR_DOC_ID, ...DEMO_OPERATOR }] as never },
   ]
 }
 

@@ -84,7 +84,23 @@ export async function eraseMembership(doc: HouseholdMemberDoc & Record<string, u
  * (`collections` + `fields`). users: the purpose's fields are set to null; household_members: see
  * eraseMembership; any other collection: the person's documents are deleted.
  */
+/**
+ * Data that only exists because of another purpose's data: a guardian's children are registered to
+ * the guardian's homes (R4.7), so withdrawing 房屋与家庭绑定 leaves them with no purpose and they are
+ * deleted too (minimum necessary, PIPL Art. 6/47; issue #7 item 3 names this before confirming).
+ * The dependent consent itself stays as the person set it.
+ */
+const DEPENDENT_PURPOSES: Partial<Record<PurposeId, PurposeId[]>> = { household: ['minor_household'] }
+
 export async function erasePurposeData(openid: string, purposeId: PurposeId): Promise<Record<string, number>> {
+  const erased = await eraseOwnData(openid, purposeId)
+  for (const dependent of DEPENDENT_PURPOSES[purposeId] ?? []) {
+    for (const [collection, n] of Object.entries(await eraseOwnData(openid, dependent))) erased[collection] = (erased[collection] ?? 0) + n
+  }
+  return erased
+}
+
+async function eraseOwnData(openid: string, purposeId: PurposeId): Promise<Record<string, number>> {
   const purpose = purposeById(purposeId)
   const erased: Record<string, number> = {}
   for (const collection of purpose.collections) {

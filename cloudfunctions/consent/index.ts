@@ -4,13 +4,14 @@
  * (who, which purpose, policy version, channel, time) can never disagree with the state (R4.4).
  */
 import { createFunction } from '../_core/router'
-import { findAll } from '../_core/data'
+import { findAll, getDoc } from '../_core/data'
 import { withTransaction } from '../_core/transaction'
 import { erasePurposeData } from '../_core/personal-data'
 import type { CallContext } from '../_core/context'
 import { consentContract } from '../../domain/privacy/contract'
 import { consentView, grantProblems } from '../../domain/privacy/consent-rules'
 import { privacyNotice } from '../../domain/privacy/notice'
+import { DEPLOYMENT_SETTINGS, OPERATOR_DOC_ID, operatorFromDoc } from '../../domain/privacy/operator'
 import { consentId, type ConsentDoc, type ConsentState } from '../../domain/privacy/consent-model'
 import { needsConsent, POLICY_VERSION, PURPOSES, purposeById, type Purpose, type PurposeId } from '../../domain/privacy/purposes'
 import { AppError } from '../../domain/shared/errors'
@@ -116,6 +117,8 @@ export const main = createFunction(consentContract, {
   },
 
   async policy() {
-    return privacyNotice()
+    // The operator and contact are per deployment (PIPL Art. 17), read from the database each time.
+    const doc = await getDoc<{ _id: string } & Record<string, unknown>>(DEPLOYMENT_SETTINGS, OPERATOR_DOC_ID)
+    return privacyNotice(operatorFromDoc(doc))
   },
 })

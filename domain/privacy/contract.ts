@@ -35,6 +35,7 @@ const changeResult = z.object({
 const noticePurpose = z.object({
   id: z.string(),
   title: z.string(),
+  summary: z.string(),
   description: z.string(),
   legalBasis,
   legalBasisLabel: z.string(),
@@ -85,11 +86,15 @@ export const consentContract = defineFunction('consent', {
     idempotent: true,
   }),
   policy: defineAction({
-    summary: 'The privacy notice generated from the purpose registry (R4.1, PIPL Art. 17).',
+    summary: 'The privacy notice generated from the purpose registry (R4.1, PIPL Art. 17), with the deployment’s operator and contact (deployment_settings/operator).',
     input: z.object({}).strict(),
     output: z.object({
       policyVersion: z.string(),
+      policyLabel: z.string(),
       controller: z.string(),
+      operator: z
+        .object({ name: z.string(), contact: z.string(), address: z.string().nullable(), officer: z.string().nullable() })
+        .nullable(),
       purposes: z.array(noticePurpose),
       rights: z.array(z.string()),
       collectedList: z.array(z.object({ field: z.string(), purposes: z.array(z.string()) })),

@@ -3,6 +3,7 @@
  * 网络数据安全管理条例 Art. 21) so that what we tell people is exactly what the code does.
  */
 import { needsConsent, POLICY_VERSION, PURPOSES, type LegalBasis, type Purpose } from './purposes'
+import { OPERATOR_NOT_CONFIGURED, type OperatorInfo } from './operator'
 
 export const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
   CONSENT: '您的同意',
@@ -15,6 +16,7 @@ export const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
 export interface NoticePurpose {
   id: string
   title: string
+  summary: string
   description: string
   legalBasis: LegalBasis
   legalBasisLabel: string
@@ -32,7 +34,12 @@ export interface NoticePurpose {
 
 export interface PrivacyNotice {
   policyVersion: string
+  /** The version as people read it (2026.1); the hash part stays internal (issue #7 item 10). */
+  policyLabel: string
+  /** The operator's name, or a sentence saying it is not configured. */
   controller: string
+  /** PIPL Art. 17: who processes the data and how to reach them, per deployment (null = not configured). */
+  operator: OperatorInfo | null
   purposes: NoticePurpose[]
   /** The rights desk (R4.6) and how long requests take. */
   rights: string[]
@@ -41,10 +48,11 @@ export interface PrivacyNotice {
   providedList: { recipient: string; purposes: string[] }[]
 }
 
-export function privacyNotice(): PrivacyNotice {
+export function privacyNotice(operator: OperatorInfo | null = null): PrivacyNotice {
   const purposes = (PURPOSES as readonly Purpose[]).map<NoticePurpose>((p) => ({
     id: p.id,
     title: p.title,
+    summary: p.summary,
     description: p.description,
     legalBasis: p.legalBasis,
     legalBasisLabel: LEGAL_BASIS_LABELS[p.legalBasis],
@@ -66,10 +74,12 @@ export function privacyNotice(): PrivacyNotice {
   }
   return {
     policyVersion: POLICY_VERSION,
-    controller: '邻里小程序运营方（社区治理服务）',
+    policyLabel: POLICY_VERSION.split('-')[0],
+    controller: operator?.name ?? OPERATOR_NOT_CONFIGURED,
+    operator,
     purposes,
     rights: [
-      '查阅、复制：在“我的 → 隐私设置 → 下载我的数据”导出全部个人信息（JSON）',
+      '查阅、复制：在“我的 → 我的数据”按用途查看我们保存的全部个人信息，并可下载一份机器可读的文件（转移给其他处理者）',
       '更正、补充：在“我的资料”中修改',
       '撤回同意：每一项可单独一键撤回，撤回后立即停止处理并删除相关信息',
       '注销账号：删除或匿名化您的全部信息；依法需保留的记录仅以假名保存',

@@ -18,6 +18,8 @@ export interface PurposeField {
 export interface Purpose {
   id: string
   title: string
+  /** One line: what it is for and what you get — leads onboarding step 2, details fold (issue #7 item 14). */
+  summary: string
   /** What it is for, in plain words — shown on the sheet. */
   description: string
   legalBasis: LegalBasis
@@ -37,13 +39,14 @@ export interface Purpose {
 export const PURPOSES = [
   {
     id: 'account',
+    summary: '识别您的微信账号，保存昵称和长辈版设置，是使用小程序所必需的',
     title: '账号与基本服务',
-    description: '识别您的微信身份（OpenID），保存昵称和长辈版等偏好，让您能使用通知、预约等基本服务。',
+    description: '识别您的微信账号（以微信分配的账号标识，不含您的微信号和手机号），保存昵称和长辈版等偏好，让您能使用通知、预约等基本服务。',
     legalBasis: 'CONTRACT',
     sensitive: false,
     optional: false,
     fields: [
-      { key: 'openid', label: '微信OpenID', mask: 'hidden' },
+      { key: 'openid', label: '微信账号标识', mask: 'hidden' },
       { key: 'nickname', label: '昵称', mask: 'none' },
       { key: 'elderMode', label: '长辈版设置', mask: 'none' },
     ],
@@ -55,6 +58,7 @@ export const PURPOSES = [
   },
   {
     id: 'household',
+    summary: '加入您所在的房屋，接收本楼栋通知；不同意仍可先逛逛',
     title: '房屋与家庭绑定',
     description: '记录您所在的社区、楼栋、房屋和与房屋的关系（业主、共有人、租户、家庭成员），用于加入社区、接收网格通知和身份审核。',
     legalBasis: 'CONSENT',
@@ -74,6 +78,7 @@ export const PURPOSES = [
   },
   {
     id: 'contact_phone',
+    summary: '留一个电话，方便网格员、物业回电；号码打码显示，查看留痕',
     title: '联系电话',
     description: '保存您的手机号，方便网格员、物业在预约、报修时回电联系。展示时打码，查看完整号码会留痕并告知您。',
     legalBasis: 'CONSENT',
@@ -88,6 +93,7 @@ export const PURPOSES = [
   },
   {
     id: 'owner_verification',
+    summary: '用身份证号在线核验业主身份，核验后不保存原文',
     title: '业主身份核验（敏感信息）',
     description: '核对您的姓名、身份证号和不动产权证号，确认业主身份以参加业主投票。核验完成后只保留核验结果和加盐摘要，不保存身份证号原文。',
     legalBasis: 'SEPARATE_CONSENT',
@@ -106,6 +112,7 @@ export const PURPOSES = [
   },
   {
     id: 'special_care',
+    summary: '登记独居、高龄等情况，网格员定期走访',
     title: '关爱服务信息（敏感信息）',
     description: '登记独居、高龄、残疾等需要关爱的情况，网格员据此定期走访。属于敏感个人信息，仅本网格网格员可见，访问留痕。',
     legalBasis: 'SEPARATE_CONSENT',
@@ -123,6 +130,7 @@ export const PURPOSES = [
   },
   {
     id: 'minor_household',
+    summary: '监护人为未满14周岁的孩子登记称呼和出生年份',
     title: '未满14周岁家庭成员（监护人同意）',
     description:
       '由监护人为未满14周岁的孩子登记到家庭中（孩子不能自己注册），只记录称呼和出生年份，用于家庭成员名册。未满14周岁未成年人的信息属于敏感个人信息，需监护人单独同意（个人信息保护法第31条）。',
@@ -141,6 +149,7 @@ export const PURPOSES = [
   },
   {
     id: 'notifications',
+    summary: '通知发布、预约变化时用微信提醒您',
     title: '消息提醒',
     description: '在通知发布、预约变化时通过微信订阅消息提醒您。',
     legalBasis: 'CONSENT',
@@ -155,6 +164,7 @@ export const PURPOSES = [
   },
   {
     id: 'owner_roster',
+    summary: '依法导入的不动产登记名册，用于核定业主人数和面积',
     title: '业主名册（依法核定表决权）',
     description: '业委会或居委会导入不动产登记资料（楼栋房号、专有部分面积、权利人姓名和身份证号摘要），用于按《民法典》第278条和司法解释第8、9条核定业主人数和面积。身份证号导入时即转为加盐摘要，不保存原文。',
     legalBasis: 'LEGAL_DUTY',
@@ -174,6 +184,7 @@ export const PURPOSES = [
   },
   {
     id: 'security_logs',
+    summary: '记录谁在何时因何查看了您的信息，您可以随时查询',
     title: '访问与操作记录',
     description: '记录谁在何时因何查看了您的哪些信息、谁审核了您的申请，供您在“谁看过我的数据”中查询，也用于安全审计。',
     legalBasis: 'LEGAL_DUTY',

@@ -1,10 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react'
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
 import { NavigationBar, PageMeta, View } from '@tarojs/components'
 import { CareModeSuggestion } from '@/features/care-mode/CareModeSuggestion'
 import { useTheme } from '@/features/care-mode/care-mode-store'
 import { ConsentSheet } from '@/features/consent/ConsentSheet'
+import { closeConsentRequestOf } from '@/features/consent/consent-store'
 import { PrivacyPopup } from '@/features/privacy/PrivacyPopup'
+import { settlePrivacyPromptOf } from '@/features/privacy/privacy-store'
+import { activePageStore, newPageKey } from '@/shared/lib/active-page'
 import { cx } from '@/shared/ui'
 
 /**
@@ -23,7 +26,8 @@ export interface PageShellProps {
 
 export function PageShell({ title, children, className, id }: PageShellProps) {
   const theme = useTheme()
-  const visible = usePageVisible()
+  const [pageKey] = useState(newPageKey)
+  const visible = usePageVisible(pageKey)
 
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5' && visible) document.documentElement.style.fontSize = theme.rootFontSize
@@ -38,19 +42,31 @@ export function PageShell({ title, children, className, id }: PageShellProps) {
       ) : null}
       <View id={id} className={cx('page', theme.careMode && 'page--care', className)}>
         {children}
-        {visible ? <PrivacyPopup /> : null}
-        {visible ? <ConsentSheet /> : null}
+        {visible ? <PrivacyPopup pageKey={pageKey} /> : null}
+        {visible ? <ConsentSheet pageKey={pageKey} /> : null}
         {visible ? <CareModeSuggestion /> : null}
       </View>
     </>
   )
 }
 
-/** Hidden pages (earlier in the stack, other tabs) must not render a second copy of a popup. */
-function usePageVisible(): boolean {
+/**
+ * Hidden pages (earlier in the stack, other tabs) must not render a second copy of a popup. The
+ * page in front is recorded (shared/lib/active-page) so popups know which page opened them; a page
+ * that unloads (back) takes its open sheet or prompt with it (issue #7 item 2).
+ */
+function usePageVisible(pageKey: string): boolean {
   const [visible, setVisible] = useState(true)
-  useDidShow(() => setVisible(true))
+  useEffect(() => activePageStore.set(pageKey), [pageKey])
+  useDidShow(() => {
+    activePageStore.set(pageKey)
+    setVisible(true)
+  })
   useDidHide(() => setVisible(false))
+  useUnload(() => {
+    closeConsentRequestOf(pageKey)
+    settlePrivacyPromptOf(pageKey)
+  })
   return visible
 }
 

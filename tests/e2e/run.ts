@@ -8,10 +8,13 @@ import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { startLocalCloud } from '../../local-cloud/src'
 import { ARTIFACTS, runScenarios } from './harness'
-import { scenarios } from './scenarios'
+import { scenarios as baseScenarios } from './scenarios'
+import { firstUseScenarios } from './scenarios-first-use'
 import { portalScenarios } from './scenarios-portal'
 
 const ROOT = path.resolve(__dirname, '../..')
+// Every scenario file, in order: the base flows, issue 7's first-use traps, then the home portal.
+const scenarios = [...baseScenarios, ...firstUseScenarios, ...portalScenarios]
 
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) {
@@ -23,8 +26,7 @@ async function main(): Promise<number> {
 
   const cloud = await startLocalCloud({ port: 0, memory: true, seed: true, staticDir: path.join(ROOT, 'dist/h5'), timers: false, quiet: true })
   const only = process.env.E2E_ONLY
-  const all = [...scenarios, ...portalScenarios]
-  const selected = only ? all.filter((s) => s.name.includes(only)) : all
+  const selected = only ? scenarios.filter((s) => s.name.includes(only)) : scenarios
   try {
     console.log(`local cloud at ${cloud.url}; screenshots in ${path.relative(ROOT, ARTIFACTS)}/`)
     const { passed, failed } = await runScenarios(cloud.url, selected)

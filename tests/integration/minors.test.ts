@@ -64,17 +64,35 @@ test('the export holds the child records; withdrawing minor_household deletes th
   expectError(await t.call('household', 'addMinor', { memberId: OWNER_HOME, displayName: '张小宝', birthYear: thisYear - 6 }, 'o_demo_owner'), 'CONSENT_REQUIRED')
 })
 
-test('deleting the guardian account deletes the children they added', async () => {
-  const who = 'o_minor_guardian'
+/** A new account with an approved home in 9栋 (approved in the store) and one child added under the separate consent. */
+async function guardianWithChild(who: string, door: string, realName: string, child: string, age: number): Promise<void> {
   expectOk(await t.call('user', 'bootstrap', {}, who))
   await grant(t, who, ['household'])
-  const applied = expectOk(await t.call<{ membership: { id: string } }>('household', 'apply', { communityId: C, buildingId: `${C}_b09`, unitId: u(9, '301'), relation: 'TENANT', realName: '钱监护', adultConfirmed: true }, who))
+  const applied = expectOk(await t.call<{ membership: { id: string } }>('household', 'apply', { communityId: C, buildingId: `${C}_b09`, unitId: u(9, door), relation: 'TENANT', realName, adultConfirmed: true }, who))
   t.store.updateWhere('household_members', { _id: applied.membership.id }, { $set: { status: 'APPROVED', reviewedBy: 'o_demo_rc_staff' } }, { multi: false, merge: true, upsert: false })
   await grant(t, who, ['minor_household'])
-  expectOk(await t.call('household', 'addMinor', { memberId: applied.membership.id, displayName: '钱小满', birthYear: thisYear - 2 }, who))
+  expectOk(await t.call('household', 'addMinor', { memberId: applied.membership.id, displayName: child, birthYear: thisYear - age }, who))
+}
+
+test('deleting the guardian account deletes the children they added', async () => {
+  const who = 'o_minor_guardian'
+  await guardianWithChild(who, '301', '钱监护', '钱小满', 2)
   expect(t.store.find('household_minors', { guardianOpenid: who })).toHaveLength(1)
   expectOk(await t.call('user', 'deleteAccount', { confirm: true }, who))
   expect(t.store.find('household_minors', {}).filter((m) => JSON.stringify(m).includes('钱小满'))).toHaveLength(0)
+})
+
+// Issue #7 item 3: the children hang on the guardian's homes; without the homes they have no purpose.
+test('withdrawing 房屋与家庭绑定 also deletes the children registered to those homes (the minor consent stays as set)', async () => {
+  const who = 'o_minor_withdraw'
+  await guardianWithChild(who, '302', '孙监护', '孙小禾', 4)
+  const before = t.store.find('household_minors', {}).length
+
+  const answer = expectOk(await t.call<{ erased: Record<string, number> }>('consent', 'withdraw', { purpose: 'household', channel: 't' }, who))
+  expect(answer.erased).toMatchObject({ household_members: 1, household_minors: 1 })
+  expect(t.store.find('household_minors', { guardianOpenid: who })).toHaveLength(0)
+  expect(t.store.find('household_minors', {})).toHaveLength(before - 1)
+  expect(t.store.getById('consents', `${who}:minor_household`)!.doc).toMatchObject({ state: 'GRANTED' })
 })
 
 test('my rights requests: export, correction and their deadlines are listed', async () => {

@@ -10,7 +10,7 @@ export function CareModeSuggestion() {
       open={suggestion}
       id='care-suggestion'
       title='开启长辈版？'
-      onMaskClick={dismissCareModeSuggestion}
+      onClose={dismissCareModeSuggestion}
       footer={
         <>
           <Button id='care-suggestion-accept' block onClick={() => void setCareMode(true)}>

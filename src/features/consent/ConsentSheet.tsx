@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { PurposeId } from '@domain/privacy/purposes'
 import { callCloud, isCloudError } from '@/services/cloud'
+import { belongsToPage } from '@/shared/lib/active-page'
 import { Button, Checkbox, Sheet } from '@/shared/ui'
 import { AGREE_BUTTON_ID, REFUSE_BUTTON_ID } from './ask-consent'
 import { closeConsentRequest, consentRequestStore, useConsentRequest, type ConsentRequest } from './consent-store'
@@ -12,11 +13,13 @@ import { PurposeNotice } from './PurposeNotice'
 /**
  * The consent sheet for the one open request (R4.3): the notice first, then an unticked box the
  * person ticks themself; 同意 stays disabled until then. 不同意 is the same size, right below, and
- * one tap. Rendered by PageShell in the visible page, like the platform privacy popup.
+ * one tap. Rendered by PageShell in the page that opened it, like the platform privacy popup; the
+ * notice scrolls, the tick and both buttons stay in the fixed footer (issue #7 item 1).
  */
-export function ConsentSheet() {
+export function ConsentSheet({ pageKey }: { pageKey?: string }) {
   const request = useConsentRequest()
-  if (!request) return null
+  // A sheet belongs to the page that opened it (issue #7 item 2): never drawn over another page.
+  if (!request || !belongsToPage(request.owner, pageKey)) return null
   // Keyed by request: a new request starts unticked, never inheriting a previous tick.
   return <ConsentSheetBody key={request.id} request={request} />
 }
@@ -71,6 +74,8 @@ function ConsentSheetBody({ request }: { request: ConsentRequest }) {
       open
       id='consent-sheet'
       className='consent-sheet'
+      // ✕, a tap outside or leaving the page: no decision, nothing recorded, asked again next time.
+      onClose={busy ? undefined : () => closeConsentRequest('dismissed')}
       title={purpose.separateConsent ? `单独同意：${purpose.title}` : `需要您的同意：${purpose.title}`}
       footer={
         <>

@@ -24,7 +24,8 @@ export function PurposeNotice({ purpose }: { purpose: NoticePurpose }) {
   )
 }
 
-function NoticeLine({ label, value }: { label: string; value: string }) {
+/** One labelled line of a notice (also the operator card on the notice page). */
+export function NoticeLine({ label, value }: { label: string; value: string }) {
   return (
     <View className='notice-line'>
       <Text className='caption notice-line__label'>{label}</Text>

@@ -39,5 +39,6 @@ export const askForConsent: ConsentHandler = async (details): Promise<ConsentOut
   const result = await requestConsent(details.purpose, { mode: 'prompt' })
   if (result === 'granted') return 'granted'
   if (result === 'refused') return 'refused'
+  if (result === 'dismissed') return 'dismissed'
   return 'unavailable'
 }

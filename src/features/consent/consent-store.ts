@@ -1,3 +1,4 @@
+import { currentPageKey } from '@/shared/lib/active-page'
 import { createStore, useStore } from '@/shared/lib/store'
 import type { NoticePurpose } from './policy'
 
@@ -15,6 +16,8 @@ export interface ConsentRequest {
   purpose: NoticePurpose
   policyVersion: string
   mode: 'prompt' | 'settings'
+  /** The page instance that opened the sheet (shared/lib/active-page): shown only there. */
+  owner: string | null
   settle(result: SheetResult): void
 }
 
@@ -22,13 +25,14 @@ export const consentRequestStore = createStore<ConsentRequest | null>(null)
 
 let nextId = 1
 
-export function openConsentRequest(init: Omit<ConsentRequest, 'id'>): number {
+export function openConsentRequest(init: Omit<ConsentRequest, 'id' | 'owner'>): number {
   closeConsentRequest('dismissed')
   const id = nextId++
   let settled = false
   consentRequestStore.set({
     ...init,
     id,
+    owner: currentPageKey(),
     settle(result) {
       if (settled) return
       settled = true
@@ -43,6 +47,11 @@ export function closeConsentRequest(result: SheetResult): void {
   if (!open) return
   consentRequestStore.set(null)
   open.settle(result)
+}
+
+/** The page `owner` is leaving (unload): its open sheet goes with it, undecided. */
+export function closeConsentRequestOf(owner: string): void {
+  if (consentRequestStore.get()?.owner === owner) closeConsentRequest('dismissed')
 }
 
 export function useConsentRequest(): ConsentRequest | null {

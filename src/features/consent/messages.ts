@@ -14,6 +14,7 @@ export function errorText(error: unknown): string {
     const details = (error.details ?? {}) as { purpose?: string; outcome?: string }
     const title = details.purpose ? purposeTitle(details.purpose) : '相关个人信息处理'
     if (details.outcome === 'cooldown') return `${COOLDOWN_MESSAGE}。未同意“${title}”时，仅此功能暂不可用，其他功能照常使用。`
+    if (details.outcome === 'dismissed') return `您关闭了“${title}”的说明，此功能暂不可用，其他功能照常使用。需要时可再次打开，或在 我的 → 隐私设置 中开启。`
     if (details.outcome === 'refused') return `您未同意“${title}”，仅此功能暂不可用，其他功能照常使用。可在 我的 → 隐私设置 中随时开启。`
     return `使用此功能需要您同意“${title}”。其他功能照常使用。`
   }
@@ -38,5 +39,6 @@ function validationText(details: unknown): string | null {
 export function isConsentDeclined(error: unknown): boolean {
   if (!isCloudError(error) || error.code !== 'CONSENT_REQUIRED') return false
   const outcome = (error.details as { outcome?: string } | undefined)?.outcome
-  return outcome === 'refused' || outcome === 'cooldown'
+  // Closing the sheet without deciding is a choice too: a calm note, not 加载失败.
+  return outcome === 'refused' || outcome === 'cooldown' || outcome === 'dismissed'
 }

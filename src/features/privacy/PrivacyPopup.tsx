@@ -1,17 +1,18 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Sheet } from '@/shared/ui'
+import { belongsToPage } from '@/shared/lib/active-page'
 import { ROUTES } from '@/shared/lib/routes'
 import { AGREE_BUTTON_ID, settlePrivacyPrompt, usePrivacyPrompt } from './privacy-store'
 
 /**
  * The app's own platform-privacy popup (R5.2), shown for whatever prompt is pending. Both buttons
  * settle it, and so does leaving it open when another prompt arrives, so WeChat's resolve() is
- * always called. There is no dismiss-by-mask: a decision is required, and refusing is one tap.
+ * always called. ✕ and a tap outside count as 不同意 (nothing is agreed by closing).
  */
-export function PrivacyPopup() {
+export function PrivacyPopup({ pageKey }: { pageKey?: string }) {
   const prompt = usePrivacyPrompt()
-  if (!prompt) return null
+  if (!prompt || !belongsToPage(prompt.owner, pageKey)) return null
 
   const isWeapp = process.env.TARO_ENV === 'weapp'
   const agree = () => settlePrivacyPrompt('agree')
@@ -22,6 +23,8 @@ export function PrivacyPopup() {
       open
       id='privacy-popup'
       title='用户隐私保护提示'
+      // Closing is not agreeing: WeChat gets resolve({ event: 'disagree' }).
+      onClose={disagree}
       footer={
         <>
           <Button
@@ -52,10 +55,11 @@ export function PrivacyPopup() {
   )
 }
 
-function openPrivacyContract(): void {
+/** The guide itself: WeChat's own page in weapp, our notice page in H5 (issue #7 item 8). */
+export function openPrivacyContract(): void {
   if (process.env.TARO_ENV === 'weapp') {
     Taro.openPrivacyContract({})
     return
   }
-  void Taro.navigateTo({ url: ROUTES.privacySettings })
+  void Taro.navigateTo({ url: ROUTES.privacyNotice })
 }

@@ -7,8 +7,9 @@ import { AGREE_BUTTON_ID, DEFAULT_CONTRACT_NAME, openPrivacyPrompt, type Privacy
 export const REFUSAL_QUIET_MS = 10_000
 
 export class PrivacyRefusedError extends Error {
-  constructor(readonly recentlyRefused: boolean) {
-    super(recentlyRefused ? '您刚刚拒绝了隐私授权，请稍后再试' : '未同意隐私保护指引，无法使用该功能')
+  /** Within the quiet period: whole seconds until we may ask again (said, not just "later"). */
+  constructor(readonly recentlyRefused: boolean, readonly retryInSeconds = 0) {
+    super(recentlyRefused ? `您刚刚拒绝了隐私授权，${Math.max(1, retryInSeconds)} 秒后可再次打开` : '未同意隐私保护指引，无法使用该功能')
     this.name = 'PrivacyRefusedError'
   }
 }
@@ -57,7 +58,8 @@ export function registerPrivacyHandler(): void {
  * explain what will not work and offer the path that needs no personal data.
  */
 export function requirePrivacyAuthorize(): Promise<void> {
-  if (now() - lastRefusalAt < REFUSAL_QUIET_MS) return Promise.reject(new PrivacyRefusedError(true))
+  const quiet = REFUSAL_QUIET_MS - (now() - lastRefusalAt)
+  if (quiet > 0) return Promise.reject(new PrivacyRefusedError(true, Math.ceil(quiet / 1000)))
 
   if (process.env.TARO_ENV === 'weapp') {
     return new Promise((resolve, reject) => {
@@ -89,6 +91,18 @@ export function requirePrivacyAuthorize(): Promise<void> {
       },
     })
   })
+}
+
+/**
+ * The person tapped 同意 on the guide itself (onboarding step 1): that is the agreement, not a
+ * reason to prompt again — so no second popup, and no 10 s quiet period, which is about not
+ * re-prompting after a refusal, never about refusing a deliberate agreement (issue #7 items 7, 8).
+ * weapp: called from bindagreeprivacyauthorization of an openType="agreePrivacyAuthorization"
+ * button, after WeChat recorded it. H5: we keep the record ourselves.
+ */
+export function recordPlatformPrivacyAgreed(): void {
+  lastRefusalAt = Number.NEGATIVE_INFINITY
+  if (process.env.TARO_ENV !== 'weapp') writeStorage(STORAGE_KEYS.privacyAgreed, '1')
 }
 
 /** The guide's title as configured in the MP admin (weapp); ours elsewhere. */

@@ -1,3 +1,4 @@
+import { currentPageKey } from '@/shared/lib/active-page'
 import { createStore, useStore } from '@/shared/lib/store'
 
 /**
@@ -12,6 +13,8 @@ export interface PrivacyPrompt {
   contractName: string
   /** The API that triggered the prompt (eventInfo.referrer), for the explanation text. */
   referrer?: string
+  /** The page instance that opened the prompt (shared/lib/active-page): shown only there. */
+  owner: string | null
   settle(outcome: PrivacyOutcome): void
 }
 
@@ -23,7 +26,7 @@ export const privacyPromptStore = createStore<PrivacyPrompt | null>(null)
 
 let nextId = 1
 
-export function openPrivacyPrompt(init: Omit<PrivacyPrompt, 'id' | 'settle'> & { settle(outcome: PrivacyOutcome): void }): number {
+export function openPrivacyPrompt(init: Omit<PrivacyPrompt, 'id' | 'settle' | 'owner'> & { settle(outcome: PrivacyOutcome): void }): number {
   settlePrivacyPrompt('disagree')
   const id = nextId++
   let settled = false
@@ -31,6 +34,7 @@ export function openPrivacyPrompt(init: Omit<PrivacyPrompt, 'id' | 'settle'> & {
     id,
     contractName: init.contractName || DEFAULT_CONTRACT_NAME,
     referrer: init.referrer,
+    owner: currentPageKey(),
     settle(outcome) {
       if (settled) return
       settled = true
@@ -46,6 +50,11 @@ export function settlePrivacyPrompt(outcome: PrivacyOutcome): void {
   if (!prompt) return
   privacyPromptStore.set(null)
   prompt.settle(outcome)
+}
+
+/** The page `owner` is leaving: an open prompt is settled as not agreed (WeChat still gets its resolve). */
+export function settlePrivacyPromptOf(owner: string): void {
+  if (privacyPromptStore.get()?.owner === owner) settlePrivacyPrompt('disagree')
 }
 
 export function usePrivacyPrompt(): PrivacyPrompt | null {

@@ -14,9 +14,10 @@ export type ConsentRequiredDetails = Omit<WireDetails, 'purpose' | 'reason' | 'p
  * - granted: the consent is recorded; callCloud retries the call once.
  * - refused: the person said no (recorded as a refusal); the call fails, nothing is retried.
  * - cooldown: not asked, because they refused less than 48 h ago.
+ * - dismissed: the person closed the sheet (✕, a tap outside, back) without deciding; nothing recorded.
  * - unavailable: the sheet could not be shown (no policy, no page); the call fails as it came.
  */
-export type ConsentOutcome = 'granted' | 'refused' | 'cooldown' | 'unavailable'
+export type ConsentOutcome = 'granted' | 'refused' | 'cooldown' | 'dismissed' | 'unavailable'
 
 export type ConsentHandler = (details: ConsentRequiredDetails) => Promise<ConsentOutcome>
 

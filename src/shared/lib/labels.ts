@@ -7,7 +7,8 @@ export const RELATION_LABELS: Record<'OWNER' | 'CO_OWNER' | 'TENANT' | 'FAMILY',
 }
 
 export const MEMBERSHIP_STATUS_LABELS: Record<'APPLIED' | 'APPROVED' | 'REJECTED' | 'LEFT', string> = {
-  APPLIED: '审核中',
+  // One word for one state everywhere: the join result, 首页, 我的房屋 and staff all say 待审核 (issue #7 item 10).
+  APPLIED: '待审核',
   APPROVED: '已认证',
   REJECTED: '未通过',
   LEFT: '已退出',

@@ -11,6 +11,10 @@ export interface ConfirmSheetProps {
   onConfirm: () => void
   onCancel: () => void
   busy?: boolean
+  /** The confirm button waits for something deliberate (e.g. a tick that the consequences are understood). */
+  confirmDisabled?: boolean
+  /** Shown in the fixed footer above the buttons, so what enables confirm is never scrolled away. */
+  acknowledge?: ReactNode
   /** Irreversible actions (withdraw and delete, cancel the account) get the danger colour and a label that says what happens. */
   danger?: boolean
   id?: string
@@ -20,16 +24,17 @@ export interface ConfirmSheetProps {
  * A confirmation in our own sheet rather than showModal: it follows care mode (rem sizes, 60 px
  * buttons) and its buttons sit at the bottom centre (R6.3). Cancel is as large as confirm.
  */
-export function ConfirmSheet({ open, title, children, confirmText, cancelText = '取消', onConfirm, onCancel, busy, danger, id }: ConfirmSheetProps) {
+export function ConfirmSheet({ open, title, children, confirmText, cancelText = '取消', onConfirm, onCancel, busy, confirmDisabled, acknowledge, danger, id }: ConfirmSheetProps) {
   return (
     <Sheet
       open={open}
       id={id}
       title={title}
-      onMaskClick={busy ? undefined : onCancel}
+      onClose={busy ? undefined : onCancel}
       footer={
         <>
-          <Button id={id ? `${id}-confirm` : undefined} block className={danger ? 'btn-danger' : undefined} loading={busy} onClick={onConfirm}>
+          {acknowledge}
+          <Button id={id ? `${id}-confirm` : undefined} block className={danger ? 'btn-danger' : undefined} loading={busy} disabled={confirmDisabled} onClick={onConfirm}>
             {confirmText}
           </Button>
           <Button id={id ? `${id}-cancel` : undefined} variant='secondary' block disabled={busy} onClick={onCancel}>

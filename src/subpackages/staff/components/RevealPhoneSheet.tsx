@@ -42,6 +42,7 @@ export function RevealPhoneSheet({ communityId, item, onClose }: { communityId: 
     <Sheet
       open
       id='reveal-sheet'
+      onClose={busy ? undefined : onClose}
       title={`查看 ${item.unitLabel} ${item.nameMasked} 的电话`}
       footer={
         <>

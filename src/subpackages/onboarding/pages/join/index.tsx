@@ -35,6 +35,13 @@ export default function JoinPage() {
   const isOwner = relation === 'OWNER' || relation === 'CO_OWNER'
   const nameOk = realName.trim().length >= 2
   const ready = unit !== null && relation !== null && nameOk && adult
+  // 提交申请 stays disabled until complete, and says what is still missing (issue #7 item 11).
+  const missing = [
+    unit ? null : '选择房号',
+    relation ? null : '选择您与房屋的关系',
+    nameOk ? null : '填写姓名（至少2个字）',
+    adult ? null : '确认已年满14周岁',
+  ].filter((m): m is string => m !== null)
 
   const submit = async () => {
     if (!unit || !relation || !adult) return
@@ -87,7 +94,9 @@ export default function JoinPage() {
         <Card title='真实姓名' id='name-card'>
           <TextField
             id='join-name'
-            label='姓名（用于审核，他人看到的是打码后的姓名，如 张*）'
+            label='您的姓名'
+            placeholder='例如：张建国'
+            hint='请填写与房产证或租房合同一致的真实姓名，用于审核；邻居和其他人看到的是打码后的姓名，如 张*。'
             value={realName}
             onChange={setRealName}
             maxlength={20}
@@ -104,6 +113,11 @@ export default function JoinPage() {
       {problem ? (
         <Text id='join-problem' className={problem.calm ? 'status-note body-text' : 'form-error body-text'}>
           {problem.text}
+        </Text>
+      ) : null}
+      {missing.length > 0 ? (
+        <Text id='join-missing' className='caption notice-block'>
+          {`还需要：${missing.join('、')}`}
         </Text>
       ) : null}
       <Button id='join-submit' block disabled={!ready} loading={sending} onClick={() => void submit()}>
@@ -125,7 +139,7 @@ function JoinResult({ result }: { result: ApplyResult }) {
         <Text className='body-text notice-block'>
           {result.autoApproved
             ? '您的业主身份已与不动产登记信息核验一致，已自动通过。'
-            : '您的申请正在等待审核（待审核）。审核通过后，您就能收到本楼栋的通知。'}
+            : '您的申请已提交，等待网格员、居委会或该房屋业主审核。审核通过后，您就能收到本楼栋的通知。'}
         </Text>
         <Text id='join-status' className='tag'>
           {result.autoApproved ? '已认证' : '待审核'}

@@ -50,8 +50,9 @@ export default function DevPersonaPage() {
               key={persona.openid}
               id={`persona-${persona.openid}`}
               className='persona-row'
-              title={`${persona.name}（${persona.label}）`}
-              description={persona.description}
+              // One level of brackets at most: labels already carry some (网格员（第一网格）), issue #7 item 10.
+              title={persona.name}
+              description={`${persona.label} · ${persona.description}`}
               extra={persona.openid === current ? <Text className='caption'>当前</Text> : undefined}
               arrow
               onClick={() => void choose(persona)}

@@ -83,7 +83,7 @@ export function MinorsCard({ minors, homes, onChanged }: { minors: Minor[]; home
         open={adding !== null}
         id='minor-sheet'
         title='添加未满14周岁的孩子'
-        onMaskClick={busy ? undefined : close}
+        onClose={busy ? undefined : close}
         footer={
           <>
             <Button id='minor-save' block loading={busy} onClick={() => void add()}>

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText, isConsentDeclined } from '@/features/consent/messages'
@@ -15,7 +15,7 @@ type Membership = CallOutput<'household', 'listMine'>['memberships'][number]
 type Minor = CallOutput<'household', 'listMine'>['minors'][number]
 type State = { status: 'loading' } | { status: 'error'; message: string; calm: boolean } | { status: 'ready'; memberships: Membership[]; minors: Minor[] }
 
-/** 我的房屋: applications and homes (household.listMine), and leaving one (household.leave). */
+/** 我的房屋: applications and homes (household.listMine), binding another one, and leaving one (household.leave). */
 export default function MyHouseholdsPage() {
   const [state, setState] = useState<State>({ status: 'loading' })
   const [leaving, setLeaving] = useState<Membership | null>(null)
@@ -29,6 +29,12 @@ export default function MyHouseholdsPage() {
       .catch((error: unknown) => setState({ status: 'error', message: errorText(error), calm: isConsentDeclined(error) }))
   }, [])
   useEffect(load, [load])
+  // Back from 绑定其他房屋: show the new application (not twice on the first show).
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) load()
+    shown.current = true
+  })
 
   const leave = async () => {
     if (!leaving) return
@@ -85,6 +91,12 @@ export default function MyHouseholdsPage() {
             </Card>
           ))
         : null}
+      {state.status === 'ready' && state.memberships.length > 0 ? (
+        // A second home (two flats, a parent's flat): the same join flow (issue #7 item 18).
+        <Button id='households-add' variant='secondary' block onClick={() => void Taro.navigateTo({ url: ROUTES.joinUnit })}>
+          绑定其他房屋
+        </Button>
+      ) : null}
       {state.status === 'ready' ? <MinorsCard minors={state.minors} homes={state.memberships} onChanged={load} /> : null}
       <ConfirmSheet
         open={leaving !== null}

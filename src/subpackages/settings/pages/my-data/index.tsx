@@ -5,38 +5,24 @@ import { PageShell } from '@/app-shell/PageShell'
 import { RightsRequests } from './RightsRequests'
 import { errorText } from '@/features/consent/messages'
 import { resetPolicyCache } from '@/features/consent/policy'
-import { loadSession, resetSession } from '@/features/session/session-store'
-import { callCloud, type CallOutput } from '@/services/cloud'
+import { loadSession, resetSession, useSession } from '@/features/session/session-store'
+import { callCloud } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { ROUTES } from '@/shared/lib/routes'
-import { Button, Card, ConfirmSheet, ListRow, PageHeader } from '@/shared/ui'
+import { Button, Card, ConfirmSheet, PageHeader } from '@/shared/ui'
+import { ExportGroups } from './ExportGroups'
+import { portableJson, readableExport, type ReadableExport } from './readable-export'
 import { SAVE_LABEL, saveExport } from './save-export'
 
-type Export = CallOutput<'user', 'exportMyData'>
-
-/** Readable names of the collections an export can contain; unknown ones show their key. */
-const COLLECTION_LABELS: Record<string, string> = {
-  users: '账号与资料',
-  household_members: '房屋绑定与申请',
-  consents: '授权状态',
-  consent_events: '授权记录',
-  owner_verifications: '业主核验结果',
-  access_log: '查看记录',
-  audit_log: '操作记录',
-  rights_requests: '个人信息权利申请',
-  subscriptions: '消息订阅',
-  care_profiles: '关爱服务信息',
-  role_grants: '工作角色',
-  grids: '负责的网格',
-}
-
 /**
- * 我的数据 (R4.6 rights desk): a copy of everything stored about the person (user.exportMyData),
- * summarised by collection, to download (H5) or copy (weapp); and cancelling the account, confirmed
- * twice, after which the person starts over as a new user.
+ * 我的数据 (R4.6 rights desk, PIPL Art. 45): everything stored about the person (user.exportMyData)
+ * as a readable page grouped by purpose — no internal collections, no raw ids (readable-export.ts) —
+ * plus the same records as a machine-readable file to download (H5) or copy (weapp); and
+ * cancelling the account, confirmed twice, after which the person starts over as a new user.
  */
 export default function MyDataPage() {
-  const [data, setData] = useState<Export | null>(null)
+  const [data, setData] = useState<ReadableExport | null>(null)
+  const session = useSession().data
   const [busy, setBusy] = useState<'export' | 'save' | 'delete' | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const [confirmStep, setConfirmStep] = useState<0 | 1 | 2>(0)
@@ -45,7 +31,9 @@ export default function MyDataPage() {
     setBusy('export')
     setNote(null)
     try {
-      setData(await callCloud('user', 'exportMyData', {}))
+      const answer = await callCloud('user', 'exportMyData', {})
+      const homes = new Map((session?.memberships ?? []).map((m) => [m.id, `${m.communityName} ${m.unitLabel}`]))
+      setData(readableExport(answer, { homes }))
     } catch (error) {
       setNote(errorText(error))
     } finally {
@@ -57,7 +45,7 @@ export default function MyDataPage() {
     if (!data) return
     setBusy('save')
     try {
-      setNote(await saveExport(JSON.stringify(data, null, 2)))
+      setNote(await saveExport(portableJson(data)))
     } catch (error) {
       setNote(error instanceof Error && error.message ? error.message : '没有保存成功，请重试')
     } finally {
@@ -93,26 +81,22 @@ export default function MyDataPage() {
         </Text>
       ) : null}
 
-      <Card title='下载我的数据'>
+      <Card title='查看我的数据'>
         {data ? (
           <>
-            <Text className='caption notice-block'>{`生成时间：${formatDateTime(data.generatedAt)} · 申请编号 ${data.rightsRequestId}`}</Text>
-            <View className='list' id='export-summary'>
-              {Object.entries(data.counts).map(([name, count]) => (
-                <ListRow key={name} title={COLLECTION_LABELS[name] ?? name} extra={<Text className='caption'>{`${count} 条`}</Text>} />
-              ))}
-            </View>
-            <View className='spacer' />
+            <Text className='caption notice-block'>{data.generatedAt ? `生成时间：${formatDateTime(data.generatedAt)}` : ''}</Text>
+            <Text className='body-text notice-block'>下面按用途列出我们保存的关于您的信息。需要交给其他机构时，可以下载同样内容的机器可读文件（JSON 格式）。</Text>
             <Button id='export-save' block loading={busy === 'save'} onClick={() => void save()}>
               {SAVE_LABEL}
             </Button>
           </>
         ) : (
           <Button id='export-btn' block loading={busy === 'export'} onClick={() => void exportData()}>
-            生成我的数据副本
+            查看我的数据
           </Button>
         )}
       </Card>
+      {data ? <ExportGroups data={data} /> : null}
 
       <RightsRequests version={data ? 1 : 0} />
 

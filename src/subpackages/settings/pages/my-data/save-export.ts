@@ -6,7 +6,7 @@ import { requirePrivacyAuthorize } from '@/features/privacy/privacy-authorizatio
  * clipboard (they can paste it into a chat with themself, "文件传输助手"). The clipboard is a
  * privacy API: the platform agreement is checked first (R5.3). H5: save-export.h5.ts (a download).
  */
-export const SAVE_LABEL = '复制全部数据'
+export const SAVE_LABEL = '复制 JSON 数据'
 
 export async function saveExport(json: string): Promise<string> {
   await requirePrivacyAuthorize()

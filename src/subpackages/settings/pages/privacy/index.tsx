@@ -7,11 +7,12 @@ import { requestConsent } from '@/features/consent/ask-consent'
 import { errorText } from '@/features/consent/messages'
 import { loadPolicy, rememberTitles, type ConsentItem, type NoticePurpose } from '@/features/consent/policy'
 import { PrivacyRefusedError, requirePrivacyAuthorize } from '@/features/privacy/privacy-authorization'
-import { loadSession } from '@/features/session/session-store'
+import { loadSession, useSession } from '@/features/session/session-store'
 import { callCloud } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { ROUTES } from '@/shared/lib/routes'
-import { Button, Card, ConfirmSheet, ErrorState, ListRow, Loading, Toggle, PageHeader } from '@/shared/ui'
+import { Button, Card, Checkbox, ConfirmSheet, ErrorState, ListRow, Loading, Toggle, PageHeader } from '@/shared/ui'
+import { withdrawalConsequences, withdrawalDoneText, type Consequence } from './consequences'
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: ConsentItem[]; purposes: NoticePurpose[] }
 
@@ -23,12 +24,38 @@ const WITHDRAW_SHEET_ID = 'withdraw-sheet'
  * withdraws (processing stops at once, data deleted, PIPL Art. 15/47). Purposes on another legal
  * basis are listed as 依法履职/服务必需 without a switch. Opening one here is the person's own
  * choice, so the 48 h quiet period after a refusal does not apply to it.
+ *
+ * Withdrawing names its concrete consequences first ("您在 2栋301 的业主身份将解除…"), needs a
+ * tick that they are understood, and afterwards says what happened in a toast and at the top of
+ * the page, scrolled into view (issue #7 item 3). The page opens with a one-line summary (item 14).
  */
 export default function PrivacySettingsPage() {
   const [state, setState] = useState<State>({ status: 'loading' })
   const [withdrawing, setWithdrawing] = useState<NoticePurpose | null>(null)
+  const [understood, setUnderstood] = useState(false)
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState<string | null>(null)
+  const [minors, setMinors] = useState(0)
+  const session = useSession().data
+  const consequences = withdrawing ? withdrawalConsequences(withdrawing.id, session, { minors }) : []
+
+  const startWithdrawal = (purpose: NoticePurpose) => {
+    setUnderstood(false)
+    setMinors(0)
+    setWithdrawing(purpose)
+    // Children registered to the homes go with them: count them for the sheet (no sheet if it fails).
+    if (purpose.id === 'household') {
+      callCloud('household', 'listMine', {}, { askConsent: false })
+        .then((r) => setMinors(r.minors.length))
+        .catch(() => undefined)
+    }
+  }
+  /** Said where the person is looking: a toast over the sheet's place, and the note at the top, scrolled to. */
+  const tell = (text: string) => {
+    setNote(text)
+    void Taro.showToast({ title: text, icon: 'none', duration: 3000 })
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }
 
   const load = useCallback(() => {
     Promise.all([callCloud('consent', 'status', {}), loadPolicy()])
@@ -57,18 +84,20 @@ export default function PrivacySettingsPage() {
   }
 
   const withdraw = async () => {
-    if (!withdrawing) return
+    // Deliberate: nothing is withdrawn without the tick, whatever the button's state.
+    if (!withdrawing || !understood) return
+    const said = consequences
     setBusy(true)
     try {
       const answer = await callCloud('consent', 'withdraw', { purpose: withdrawing.id as PurposeId, channel: `${WITHDRAW_SHEET_ID}-confirm` })
       const erased = Object.values(answer.erased).reduce((a, b) => a + b, 0)
-      setNote(`已撤回“${withdrawing.title}”，已停止处理${erased > 0 ? `并删除 ${erased} 条相关信息` : ''}`)
       setState((prev) => (prev.status === 'ready' ? { ...prev, items: answer.items } : prev))
       setWithdrawing(null)
+      tell(withdrawalDoneText(withdrawing.title, said, erased))
       void loadSession()
     } catch (error) {
-      setNote(errorText(error))
       setWithdrawing(null)
+      tell(errorText(error))
     } finally {
       setBusy(false)
     }
@@ -85,11 +114,12 @@ export default function PrivacySettingsPage() {
 
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'error' ? <ErrorState message={state.message} onRetry={load} /> : null}
+      {state.status === 'ready' ? <PrivacySummary items={state.items} /> : null}
       {state.status === 'ready'
         ? state.purposes.map((purpose) => {
             const item = state.items.find((i) => i.purposeId === purpose.id)
             return item ? (
-              <PurposeCard key={purpose.id} purpose={purpose} item={item} onTurnOn={() => void turnOn(purpose)} onTurnOff={() => setWithdrawing(purpose)} />
+              <PurposeCard key={purpose.id} purpose={purpose} item={item} onTurnOn={() => void turnOn(purpose)} onTurnOff={() => startWithdrawal(purpose)} />
             ) : null
           })
         : null}
@@ -118,10 +148,16 @@ export default function PrivacySettingsPage() {
         confirmText='撤回并删除'
         danger
         busy={busy}
+        confirmDisabled={!understood}
+        acknowledge={
+          <Checkbox id='withdraw-understood' checked={understood} onChange={setUnderstood} disabled={busy}>
+            我已了解撤回的后果，仍要撤回
+          </Checkbox>
+        }
         onConfirm={() => void withdraw()}
         onCancel={() => setWithdrawing(null)}
       >
-        {withdrawing ? <WithdrawExplanation purpose={withdrawing} /> : null}
+        {withdrawing ? <WithdrawExplanation purpose={withdrawing} consequences={consequences} /> : null}
       </ConfirmSheet>
     </PageShell>
   )
@@ -178,10 +214,28 @@ function PurposeCard({ purpose, item, onTurnOn, onTurnOff }: { purpose: NoticePu
   )
 }
 
-/** What withdrawing deletes, said before it happens (R4.5). */
-function WithdrawExplanation({ purpose }: { purpose: NoticePurpose }) {
+/** 隐私设置 opens with where the person stands (issue #7 item 14). */
+function PrivacySummary({ items }: { items: ConsentItem[] }) {
+  const optional = items.filter((i) => i.toggleable)
+  const on = optional.filter((i) => i.effective).length
+  return (
+    <Text id='privacy-summary' className='title notice-block'>
+      {on > 0 ? `已开启 ${on} 项，可随时关闭` : `${optional.length} 项可选授权都未开启，可随时开启`}
+    </Text>
+  )
+}
+
+/** What withdrawing does to this person, and which data it deletes, said before it happens (R4.5). */
+function WithdrawExplanation({ purpose, consequences }: { purpose: NoticePurpose; consequences: Consequence[] }) {
   return (
     <View>
+      {consequences.length > 0 ? (
+        <View id='withdraw-consequences' className='notice-block notice-sensitive'>
+          {consequences.map((c) => (
+            <Text key={c.before} className='body-text notice-block'>{`· ${c.before}`}</Text>
+          ))}
+        </View>
+      ) : null}
       <Text className='body-text notice-block'>撤回后，我们会立即停止处理，并删除以下信息：</Text>
       <Text className='body-text notice-block'>{purpose.fields.map((f) => f.label).join('、')}</Text>
       <Text className='body-text notice-block'>{`撤回后：${purpose.withoutIt}。`}</Text>

@@ -7,6 +7,7 @@ import { useSession } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDate } from '@/shared/lib/dates'
 import { RELATION_LABELS } from '@/shared/lib/labels'
+import { staffName } from '@/shared/lib/staff-name'
 import { Button, Card, Choice, ConfirmSheet, Empty, ErrorState, Loading, PageHeader } from '@/shared/ui'
 import { buildingsInScope, gridNames, type GridOption } from '../../components/building-scope'
 import { RoleFields, roleChoiceComplete } from '../../components/RoleFields'
@@ -80,7 +81,7 @@ export default function RolesPage() {
     setBusy(true)
     try {
       await callCloud('role', 'revoke', { communityId, grantId: revoking.grantId })
-      setNote(`已撤销 ${revoking.nameMasked} 的“${revoking.roleLabel}”`)
+      setNote(`已撤销 ${staffName(revoking, 'name', 'nameMasked')} 的“${revoking.roleLabel}”`)
       setRevoking(null)
       load()
     } catch (e) {
@@ -148,7 +149,7 @@ export default function RolesPage() {
       {communityId && !grants && !error ? <Loading /> : null}
       {grants && grants.length === 0 ? <Empty title='还没有授予任何角色' /> : null}
       {grants?.map((g) => (
-        <Card key={g.grantId} title={`${g.roleLabel} · ${g.nameMasked || '未填姓名'}`} className='grant-card' id={`grant-${g.grantId}`}>
+        <Card key={g.grantId} title={`${g.roleLabel} · ${staffName(g, 'name', 'nameMasked', '未填姓名')}`} className='grant-card' id={`grant-${g.grantId}`}>
           {g.gridIds.length > 0 ? <Text className='caption notice-block'>{`负责网格：${gridNames(g.gridIds, grids).join('、')}`}</Text> : null}
           {/* One quiet 撤销 beside the date, not a full-width button on every card (issue 7 item 17). */}
           <View className='card-actions'>
@@ -170,7 +171,7 @@ export default function RolesPage() {
         onConfirm={() => void revoke()}
         onCancel={() => setRevoking(null)}
       >
-        <Text className='body-text'>{`撤销 ${revoking?.nameMasked ?? ''} 的“${revoking?.roleLabel ?? ''}”后，对方立即失去相应权限。此操作会被记录。`}</Text>
+        <Text className='body-text'>{`撤销 ${revoking ? staffName(revoking, 'name', 'nameMasked') : ''} 的“${revoking?.roleLabel ?? ''}”后，对方立即失去相应权限。此操作会被记录。`}</Text>
       </ConfirmSheet>
     </PageShell>
   )
