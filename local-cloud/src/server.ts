@@ -106,9 +106,9 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, deps:
     const caller = p.startsWith('/admin/') ? decodeURIComponent(p.slice('/admin/'.length)) : undefined
     return tcbAdmin(req, res, deps, caller)
   }
-  if (p.startsWith('/__storage/')) {
-    // From the raw URL: URL() has already resolved "/../" segments away.
-    const rawPath = (req.url ?? '').split('?')[0]
+  // Storage routes by the raw URL: URL() has already resolved "/../" and "%2e%2e" segments away.
+  const rawPath = (req.url ?? '').split('?')[0]
+  if (rawPath.startsWith('/__storage/')) {
     const cloudPath = cloudPathOfUrl(rawPath.slice('/__storage/'.length))
     if (req.method === 'PUT' || req.method === 'POST') {
       deps.storage.write(cloudPath, await readBody(req))

@@ -11,7 +11,8 @@
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'])
 
 export function isIdleReset(e: unknown): boolean {
-  if (!(e instanceof TypeError)) return false
+  // Duck-typed: under jest, fetch's TypeError comes from another realm than the test's.
+  if ((e as Error | undefined)?.name !== 'TypeError') return false
   const cause = (e as { cause?: { code?: string } }).cause
   return typeof cause?.code === 'string' && RESET_CODES.has(cause.code)
 }
