@@ -9,6 +9,8 @@
  *   (generous) init timeout and the function's config.json timeout counts the invocation only,
  *   so a cold start on a busy machine does not eat the function's time budget.
  * - An invocation over its timeout kills the instance (the cloud's "Invoking task timed out").
+ * - At most a few instances load at the same time (`maxConcurrentLoads`), so a burst of callers
+ *   does not starve the main thread that answers every instance's database calls.
  * - Idle instances are reaped after `idleInstanceMs` (3 min by default), keeping `warmInstances`
  *   (1) per function warm, so a burst of parallel calls does not leave 16 instances per function
  *   resident for ever.
@@ -17,6 +19,7 @@
  *   freed or retired.
  */
 import { Worker } from 'node:worker_threads'
+import os from 'node:os'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { InvokeMessage, WorkerMessage } from './worker'
@@ -105,6 +108,8 @@ export interface FunctionHostOptions {
   idleInstanceMs?: number
   /** Instances kept per function however long they idle (default 1). */
   warmInstances?: number
+  /** Instances loading their bundle at the same time, over all functions (default: the number of cores, at least 2). */
+  maxConcurrentLoads?: number
 }
 
 export const DEFAULT_IDLE_INSTANCE_MS = 3 * 60_000
@@ -113,6 +118,7 @@ export class FunctionHost {
   private readonly pools = new Map<string, Instance[]>()
   private readonly queues = new Map<string, (() => void)[]>()
   private seq = 0
+  private loading = 0
   private readonly reaper: NodeJS.Timeout
   stats = { invocations: 0, instancesStarted: 0, instancesReaped: 0, peakInstances: 0 }
 
@@ -200,11 +206,22 @@ export class FunctionHost {
         idle.busy = true
         return idle
       }
-      if (pool.length < max) {
+      // Loading a bundle is the CPU-heavy part of an instance's life (wx-server-sdk plus ~450 KB of
+      // code). Sixty callers at once used to start dozens of instances together on two cores,
+      // starving the main thread — the database every instance waits on — until SDK requests
+      // timed out. So only a few load at a time; a caller that cannot start one waits for the
+      // first instance to come free or finish loading. A function with no instance always starts one.
+      const maxLoads = this.opts.maxConcurrentLoads ?? Math.max(2, os.cpus().length)
+      if (pool.length < max && (this.loading < maxLoads || pool.length === 0)) {
         const inst = this.spawn(def)
         inst.busy = true
         pool.push(inst)
         this.stats.peakInstances = Math.max(this.stats.peakInstances, this.instanceCount())
+        this.loading++
+        void inst.ready.then(() => {
+          this.loading--
+          for (const name of this.queues.keys()) this.wake(name)
+        })
         return inst
       }
       await new Promise<void>((resolve) => {
