@@ -39,22 +39,27 @@ const zodLocales: Plugin = {
   },
 }
 
+/** One function bundle, exactly as deployed (the benchmark bundles its empty baseline this way too). */
+export async function bundleFunction(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    plugins: [zodLocales],
+    legalComments: 'none',
+    logLevel: 'warning',
+  })
+}
+
 async function buildFunctions(): Promise<void> {
   fs.rmSync(outDir, { recursive: true, force: true })
   for (const name of functionNames()) {
     const dir = path.join(outDir, name)
-    await build({
-      entryPoints: [path.join(srcDir, name, 'index.ts')],
-      outfile: path.join(dir, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      external: ['wx-server-sdk'],
-      plugins: [zodLocales],
-      legalComments: 'none',
-      logLevel: 'warning',
-    })
+    await bundleFunction(path.join(srcDir, name, 'index.ts'), path.join(dir, 'index.js'))
     const configFile = path.join(srcDir, name, 'config.json')
     const raw: Record<string, unknown> = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {}
     // "$comment" keys explain the source; the uploaded config.json carries only what WeChat reads.

@@ -17,7 +17,7 @@ import type { Envelope } from '../../domain/shared/envelope'
 import { IDENTITY_FIELDS, type ActionSpec, type FunctionContract } from '../../domain/shared/contract'
 import { loadCaller, type CallContext } from './context'
 import { requireCapability, requireConsent } from './guards'
-import { claim, complete, release } from './idempotency'
+import { beginJournal, claim, complete, endJournal, leaseMsFor, release } from './idempotency'
 
 export type Handler<S extends ActionSpec> = (input: z.output<S['input']>, ctx: CallContext) => Promise<z.input<S['output']>>
 
@@ -27,6 +27,9 @@ export type Handlers<C extends FunctionContract> = { [K in keyof C['actions']]: 
 export type TimerHandlers = Record<string, (ctx: { now: Date; requestId: string }) => Promise<unknown>>
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{6,64}$/
+
+/** getWXContext().SOURCE of an invocation by a timer trigger (TCB_SOURCE set by the platform). */
+export const TIMER_SOURCE = 'wx_trigger'
 
 // Field messages in VALIDATION_FAILED reach people: zod's built-in ones in Simplified Chinese.
 z.config(z.locales.zhCN())
@@ -52,15 +55,26 @@ function fail(error: Omit<WireError, 'requestId'>, requestId: string): Envelope<
 }
 
 export function createFunction<C extends FunctionContract>(contract: C, handlers: Handlers<C>, timers: TimerHandlers = {}) {
-  return async function main(event: unknown, _context?: unknown): Promise<Envelope<unknown> | unknown> {
+  return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown> | unknown> {
     const ev = (event ?? {}) as { action?: unknown; input?: unknown; meta?: { requestId?: unknown }; Type?: string; TriggerName?: string }
     const metaId = ev.meta?.requestId
     const requestId = typeof metaId === 'string' && REQUEST_ID.test(metaId) ? metaId : randomBytes(10).toString('hex')
 
-    if (ev.Type === 'Timer' && typeof ev.TriggerName === 'string') {
-      const timer = timers[ev.TriggerName]
-      if (!timer) return { ok: false, error: { code: 'UNKNOWN_ACTION', message: `no timer ${ev.TriggerName}`, requestId } }
-      return { ok: true, data: await timer({ now: new Date(), requestId }) }
+    if (ev.Type === 'Timer') {
+      // Timer events come only from the platform's trigger: no caller identity, trigger source
+      // (issue #9, 7.7). Anyone can POST {"Type":"Timer"} through callFunction; it is refused.
+      const { OPENID, SOURCE } = cloud.getWXContext() as { OPENID?: string; SOURCE?: string }
+      if (OPENID || SOURCE !== TIMER_SOURCE) return fail({ code: 'FORBIDDEN', message: '定时任务只能由平台触发' }, requestId)
+      // Own properties only: "constructor", "valueOf" … are not timers.
+      const name = typeof ev.TriggerName === 'string' ? ev.TriggerName : ''
+      const timer = Object.prototype.hasOwnProperty.call(timers, name) ? timers[name] : undefined
+      if (typeof timer !== 'function') return fail({ code: 'UNKNOWN_ACTION', message: `no timer ${name}` }, requestId)
+      try {
+        return { ok: true, data: await timer({ now: new Date(), requestId }) }
+      } catch (e) {
+        console.error(`[${requestId}] ${contract.name} timer ${name} failed:`, e instanceof Error ? e.stack : e)
+        return fail({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' }, requestId)
+      }
     }
 
     const action = typeof ev.action === 'string' ? ev.action : ''
@@ -95,9 +109,10 @@ export function createFunction<C extends FunctionContract>(contract: C, handlers
 
       const idemKey = spec.idempotent && typeof metaId === 'string' && REQUEST_ID.test(metaId) ? `${contract.name}:${action}:${OPENID}:${metaId}` : null
       if (idemKey) {
-        const c = await claim(idemKey, ctx.now)
+        const c = await claim(idemKey, ctx.now, leaseMsFor(context))
         if (c.kind === 'replay') return { ok: true, data: c.response }
-        if (c.kind === 'in-progress') throw new AppError('CONFLICT', '上一次提交仍在处理，请稍后再试', { requestId: metaId })
+        if (c.kind === 'in-progress') throw new AppError('CONFLICT', '上一次提交仍在处理，请稍后再试', { requestId: metaId, retryAfterMs: c.retryAfterMs })
+        beginJournal(idemKey)
       }
       let out: z.ZodSafeParseResult<unknown>
       try {
@@ -106,8 +121,11 @@ export function createFunction<C extends FunctionContract>(contract: C, handlers
         if (!out.success) throw new Error(`${contract.name}.${action} returned data outside its contract: ${JSON.stringify(fieldErrors(out.error))}`)
       } catch (e) {
         // The handler failed (handlers write last or atomically): free the key so a retry can run.
+        // Journal steps it committed stay, so the retry replays them rather than writing twice.
         if (idemKey) await release(idemKey).catch(() => undefined)
         throw e
+      } finally {
+        endJournal()
       }
       if (idemKey) await complete(idemKey, out.data, ctx.now)
       return { ok: true, data: out.data }

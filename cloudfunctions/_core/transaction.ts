@@ -7,6 +7,7 @@
  */
 import { db } from './cloud'
 import { AppError } from '../../domain/shared/errors'
+import { nextStepId } from './idempotency'
 
 /**
  * What a transaction offers (the SDK types the callback as any): single-document operations only
@@ -27,13 +28,32 @@ function isConflict(e: unknown): boolean {
   return code === 'DATABASE_TRANSACTION_CONFLICT' || /TRANSACTION_CONFLICT|transaction conflict/i.test(String((e as Error)?.message ?? ''))
 }
 
+/**
+ * Inside an idempotent call, the transaction is also a journal step (idempotency.ts): if this step
+ * already committed in an earlier attempt of the same request, its recorded result is returned and
+ * nothing is written again; otherwise the result is recorded in the same transaction as the writes.
+ */
+function journaled<T>(fn: (t: Txn) => Promise<T>, stepId: string): (t: Txn) => Promise<T> {
+  return async (t) => {
+    const done = ((await t.collection('idempotency').doc(stepId).get()) as { data: { result?: unknown; undefinedResult?: boolean } | null }).data
+    if (done) return (done.undefinedResult ? undefined : done.result) as T
+    const result = await fn(t)
+    await t.collection('idempotency').add({
+      data: { _id: stepId, state: 'STEP', result: result === undefined ? null : result, undefinedResult: result === undefined, at: new Date() },
+    })
+    return result
+  }
+}
+
 export async function withTransaction<T>(fn: (t: Txn) => Promise<T>, opts: { attempts?: number } = {}): Promise<T> {
   const attempts = opts.attempts ?? 8
+  const stepId = nextStepId()
+  const body = stepId ? journaled(fn, stepId) : fn
   let last: unknown
   for (let i = 0; i < attempts; i++) {
     try {
       // The SDK's own 3 quick retries, then ours with growing jittered pauses.
-      return (await db.runTransaction(fn, 3)) as T
+      return (await db.runTransaction(body, 3)) as T
     } catch (e) {
       if (!isConflict(e)) throw e
       last = e

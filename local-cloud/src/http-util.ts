@@ -1,26 +1,54 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-export function readBody(req: IncomingMessage, limitBytes = 20 * 1024 * 1024): Promise<Buffer> {
+/** An HTTP-level refusal (413, 400 …) that the server answers as JSON with this status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export const MAX_BODY_BYTES = 20 * 1024 * 1024
+
+/**
+ * The request body, at most `limitBytes`. A larger body is refused with 413 (issue #9, 7.11), after
+ * reading and discarding it up to 4× the limit: answering while the client is still sending would
+ * make it see a reset instead of the answer. Beyond that, the connection is dropped.
+ */
+export function readBody(req: IncomingMessage, limitBytes = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${limitBytes} bytes`)
+    const declared = Number(req.headers['content-length'] ?? NaN)
+    if (declared > limitBytes * 4) {
+      reject(tooLarge())
+      req.destroy()
+      return
+    }
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > limitBytes) {
-        reject(new Error('request body too large'))
+      if (size > limitBytes * 4) {
         req.destroy()
         return
       }
-      chunks.push(c)
+      if (size <= limitBytes) chunks.push(c)
+      else chunks.length = 0
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('end', () => (size > limitBytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks))))
     req.on('error', reject)
+    req.on('close', () => {
+      if (size > limitBytes) reject(tooLarge())
+    })
   })
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'x-content-type-options': 'nosniff', ...headers })
   res.end(text)
 }
 

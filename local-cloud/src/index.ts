@@ -42,6 +42,8 @@ export interface LocalCloudOptions {
   envId?: string
   appid?: string
   maxInstancesPerFunction?: number
+  /** Idle instances beyond one per function are stopped after this long (default 3 min; $LINLI_INSTANCE_IDLE_MS). */
+  idleInstanceMs?: number
   quiet?: boolean
   /** The clock the database uses for serverDate (tests may pin it). */
   clock?: () => Date
@@ -141,6 +143,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     workerFile: workerFile(),
     appid,
     maxInstancesPerFunction: opts.maxInstancesPerFunction,
+    idleInstanceMs: opts.idleInstanceMs ?? (process.env.LINLI_INSTANCE_IDLE_MS ? Number(process.env.LINLI_INSTANCE_IDLE_MS) : undefined),
     baseEnv: {
       TENCENTCLOUD_RUNENV: 'SCF',
       TENCENTCLOUD_SECRETID: 'local-secret-id',

@@ -11,15 +11,21 @@
  * - GET /__dev/personas | /__dev/actions | /__dev/outbox, POST /__dev/reset,
  *   POST /__dev/timers/<function>/<trigger>   development tools (never in production).
  * - GET /*                     the H5 app (static files with SPA fallback), when configured.
+ *
+ * Every request first passes the Host/Origin guard (http-guard.ts): only this machine's loopback
+ * names, no cross-site browser requests. OPTIONS is answered here: a preflight from a loopback
+ * origin gets what it asks for, any other is refused.
  */
 import http from 'node:http'
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { mimeOf, parseMultipart, readBody, sendJson } from './http-util'
+import { HttpError, mimeOf, parseMultipart, readBody, sendJson } from './http-util'
+import { isLoopbackOrigin, refusal } from './http-guard'
+import { cloudPathOfUrl, storedFileHeaders } from './storage'
 import { StoreError } from './store'
 import type { DatabaseService } from './tcb-database'
-import type { FunctionHost } from './functions'
+import { depthOf, MAX_EVENT_DEPTH, type FunctionHost } from './functions'
 import type { OpenApiService } from './openapi'
 import type { StorageService } from './storage'
 import { decodeOpenApiRequest, encodeOpenApiResponse } from './protobuf-lite'
@@ -43,35 +49,77 @@ export interface ServerDeps {
 
 const requestId = () => randomBytes(8).toString('hex')
 
+/**
+ * Connection timeouts, chosen (issue #9, item 1). Node's default keep-alive timeout is 5 s: a
+ * client that pooled a connection, then spent more than 5 s on something else (the benchmark
+ * loading 100,000 documents; a test's slow setup; a browser tab in the background) reused a socket
+ * the server was closing at that moment and got ECONNRESET. The H5 app, tests and tools are the
+ * only clients, all on this machine, so idle connections are cheap: keep them 65 s (longer than
+ * browsers and undici keep theirs, so the client side closes first). headersTimeout must exceed
+ * keepAliveTimeout (otherwise a reused socket can be cut while its next request's headers are in
+ * flight); requestTimeout bounds a whole request, well above the longest function timeout (60 s).
+ */
+export const SERVER_TIMEOUTS = { keepAliveTimeout: 65_000, headersTimeout: 66_000, requestTimeout: 120_000 } as const
+
 export function createServer(deps: ServerDeps): http.Server {
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     handle(req, res, deps).catch((e) => {
+      if (e instanceof HttpError) {
+        if (!res.headersSent) sendJson(res, e.status, { code: e.code, message: e.message }, e.status === 413 ? { connection: 'close' } : {})
+        else res.end()
+        return
+      }
       deps.log(`[local-cloud] ${req.method} ${req.url} failed: ${e instanceof Error ? e.stack : e}`)
       if (!res.headersSent) sendJson(res, 500, { code: 'SYS_ERR', message: 'local cloud internal error' })
       else res.end()
     })
   })
+  Object.assign(server, SERVER_TIMEOUTS)
+  return server
+}
+
+function preflight(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const origin = String(req.headers.origin ?? '')
+  if (!origin || !isLoopbackOrigin(origin)) return sendJson(res, 403, { code: 'FORBIDDEN', message: 'preflight refused' })
+  res.writeHead(204, {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET, HEAD, POST, PUT, OPTIONS',
+    'access-control-allow-headers': 'content-type, x-dev-openid',
+    'access-control-max-age': '600',
+    vary: 'Origin',
+    allow: 'GET, HEAD, POST, PUT, OPTIONS',
+  })
+  res.end()
 }
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse, deps: ServerDeps): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const p = url.pathname
+  const refused = refusal(req, p)
+  if (refused) {
+    req.resume()
+    return sendJson(res, refused.status, { code: 'FORBIDDEN', message: refused.message })
+  }
+  if (req.method === 'OPTIONS') return preflight(req, res)
 
   if (req.method === 'POST' && (p === '/admin' || p.startsWith('/admin/'))) {
     const caller = p.startsWith('/admin/') ? decodeURIComponent(p.slice('/admin/'.length)) : undefined
     return tcbAdmin(req, res, deps, caller)
   }
-  if (p.startsWith('/__storage/')) {
-    const cloudPath = decodeURI(p.slice('/__storage/'.length))
+  // Storage routes by the raw URL: URL() has already resolved "/../" and "%2e%2e" segments away.
+  const rawPath = (req.url ?? '').split('?')[0]
+  if (rawPath.startsWith('/__storage/')) {
+    const cloudPath = cloudPathOfUrl(rawPath.slice('/__storage/'.length))
     if (req.method === 'PUT' || req.method === 'POST') {
       deps.storage.write(cloudPath, await readBody(req))
-      res.writeHead(200)
+      res.writeHead(200, { 'content-length': '0' })
       return void res.end('')
     }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED', message: req.method ?? '' }, { allow: 'GET, HEAD, PUT, POST, OPTIONS' })
     const bytes = deps.storage.read(cloudPath)
     if (!bytes) return sendJson(res, 404, { code: 'STORAGE_FILE_NONEXIST', message: 'file not exist' })
-    res.writeHead(200, { 'content-type': mimeOf(cloudPath) })
-    return void res.end(bytes)
+    res.writeHead(200, { ...storedFileHeaders(cloudPath), 'content-length': String(bytes.length) })
+    return void res.end(req.method === 'HEAD' ? undefined : bytes)
   }
   if (req.method === 'POST' && p.startsWith('/functions/')) {
     const name = decodeURIComponent(p.slice('/functions/'.length))
@@ -83,6 +131,9 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, deps:
       } catch {
         return sendJson(res, 400, { errCode: -501007, errMsg: 'request body must be JSON (the function event)' })
       }
+    }
+    if (depthOf(event) > MAX_EVENT_DEPTH) {
+      return sendJson(res, 400, { errCode: -501007, errMsg: `the function event is nested deeper than ${MAX_EVENT_DEPTH} levels` })
     }
     const openid = String(req.headers['x-dev-openid'] ?? '')
     if (!deps.functions.get(name)) {
@@ -138,6 +189,7 @@ async function tcbAdmin(req: http.IncomingMessage, res: http.ServerResponse, dep
     return sendJson(res, 200, { code: 'INVALID_PARAM', message: `unsupported action ${action}`, requestId: rid })
   } catch (e) {
     if (e instanceof StoreError) return sendJson(res, 200, { code: e.code, message: e.message, requestId: rid })
+    if (e instanceof HttpError) return sendJson(res, 200, { code: 'INVALID_PARAM', message: e.message, requestId: rid })
     throw e
   }
 }
@@ -167,6 +219,6 @@ function serveStatic(res: http.ServerResponse, root: string, urlPath: string) {
     file = path.join(root, 'index.html')
     if (!fs.existsSync(file)) return sendJson(res, 404, { code: 'NOT_FOUND', message: 'H5 app not built (npm run build:h5)' })
   }
-  res.writeHead(200, { 'content-type': mimeOf(file), 'cache-control': file.endsWith('.html') ? 'no-cache' : 'max-age=3600' })
+  res.writeHead(200, { 'content-type': mimeOf(file), 'x-content-type-options': 'nosniff', 'cache-control': file.endsWith('.html') ? 'no-cache' : 'max-age=3600' })
   fs.createReadStream(file).pipe(res)
 }

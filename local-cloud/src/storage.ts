@@ -6,6 +6,54 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { HttpError } from './http-util'
+
+/**
+ * Stored files are other people's bytes served on the app's own origin, so they are never
+ * rendered as active content (issue #9, 7.9): raster images inline (the app shows photos), a few
+ * plain-data types as downloads, everything else — HTML, SVG, scripts, unknown — as an opaque
+ * download. nosniff stops the browser from guessing its way back to HTML; the CSP sandbox covers
+ * a file opened directly.
+ */
+const INLINE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' }
+const DOWNLOAD_TYPES: Record<string, string> = { '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json; charset=utf-8', '.pdf': 'application/pdf' }
+
+export function storedFileHeaders(cloudPath: string): Record<string, string> {
+  const ext = path.posix.extname(cloudPath).toLowerCase()
+  const name = encodeURIComponent(path.posix.basename(cloudPath))
+  const inline = INLINE_TYPES[ext]
+  return {
+    'content-type': inline ?? DOWNLOAD_TYPES[ext] ?? 'application/octet-stream',
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; sandbox",
+    'cross-origin-resource-policy': 'same-origin',
+  }
+}
+
+/**
+ * The cloud path of a /__storage/<path> URL: each segment percent-decoded once; a malformed escape,
+ * a NUL, a backslash or a ".." segment (also when smuggled as %2e%2e or ..%2f) is a 400, not a 500.
+ */
+export function cloudPathOfUrl(encoded: string): string {
+  let decoded: string
+  try {
+    decoded = encoded.split('/').map(decodeURIComponent).join('/')
+  } catch {
+    throw new HttpError(400, 'INVALID_PATH', 'malformed percent-encoding in storage path')
+  }
+  checkCloudPath(decoded)
+  return decoded
+}
+
+function checkCloudPath(cloudPath: string): void {
+  const bad =
+    cloudPath.length === 0 ||
+    cloudPath.length > 1024 ||
+    /[\u0000-\u001f\\]/.test(cloudPath) ||
+    cloudPath.split('/').some((seg) => seg === '..' || seg === '.')
+  if (bad) throw new HttpError(400, 'INVALID_PATH', `invalid cloud path ${JSON.stringify(cloudPath.slice(0, 200))}`)
+}
 
 export class StorageService {
   constructor(
@@ -22,9 +70,12 @@ export class StorageService {
 
   /** Resolve a cloud path safely inside the root (no "..", no absolute paths). */
   resolve(cloudPath: string): string {
+    checkCloudPath(cloudPath)
     const clean = path.posix.normalize(cloudPath.replace(/^\/+/, ''))
-    if (clean.startsWith('..') || clean === '.' || clean.includes('\0')) throw new Error(`invalid cloud path ${cloudPath}`)
-    return path.join(this.root, clean)
+    if (clean.startsWith('..') || clean === '.' || clean === '') throw new HttpError(400, 'INVALID_PATH', `invalid cloud path ${cloudPath}`)
+    const file = path.join(this.root, clean)
+    if (!file.startsWith(this.root + path.sep)) throw new HttpError(400, 'INVALID_PATH', `invalid cloud path ${cloudPath}`)
+    return file
   }
 
   private pathOfFileId(fileId: string): string | null {

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { FIXTURE_FUNCTIONS } from './helpers/cloud'
+import { fetchRetryingReset } from './helpers/http'
 
 const CLI = path.resolve(__dirname, '../../dist/local-cloud/cli.js')
 const N = 40
@@ -15,7 +16,7 @@ function start(dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir, '--functions', FIXTURE_FUNCTIONS, '--no-timers', '--no-seed'], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
-    const timer = setTimeout(() => reject(new Error(`local cloud did not start: ${out}`)), 20000)
+    const timer = setTimeout(() => reject(new Error(`local cloud did not start: ${out}`)), 120_000) // generous: a loaded machine
     proc.stdout!.on('data', (c) => {
       out += c
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
@@ -30,7 +31,7 @@ function start(dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
 }
 
 async function probe(url: string, event: unknown) {
-  const res = await fetch(`${url}/functions/sdk-probe`, { method: 'POST', headers: { 'X-Dev-Openid': 'o_crash' }, body: JSON.stringify(event) })
+  const res = await fetchRetryingReset(`${url}/functions/sdk-probe`, { method: 'POST', headers: { 'X-Dev-Openid': 'o_crash' }, body: JSON.stringify(event) })
   return (await res.json()) as { ok: boolean; value: unknown }
 }
 
@@ -54,4 +55,4 @@ test(`${N} acknowledged writes survive kill -9`, async () => {
     second.proc.kill('SIGKILL')
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
-})
+}, 300_000)

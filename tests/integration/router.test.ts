@@ -3,34 +3,21 @@
  * validation with field details and nothing written, identity only from OPENID, idempotent replay,
  * consent and capability guards, grid scope (R7.2).
  */
-import fs from 'node:fs'
-import path from 'node:path'
-import { build } from 'esbuild'
 import { startTestCloud, type TestCloud } from './helpers/cloud'
+import { buildRouterProbe } from './helpers/router-probe'
 import { POLICY_VERSION } from '../../domain/privacy/purposes'
 
 let t: TestCloud
-let dir: string
+let probe: { dir: string; remove: () => void }
 
 beforeAll(async () => {
-  // Inside the repo so the bundle resolves wx-server-sdk from node_modules, like a deployed function.
-  fs.mkdirSync(path.join(__dirname, '../../dist'), { recursive: true })
-  dir = fs.mkdtempSync(path.join(__dirname, '../../dist/test-functions-'))
-  await build({
-    entryPoints: [path.join(__dirname, '../fixtures/router-probe/index.ts')],
-    outfile: path.join(dir, 'router-probe', 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'cjs',
-    external: ['wx-server-sdk'],
-    logLevel: 'error',
-  })
-  t = await startTestCloud({ extraFunctionsDirs: [dir], extraCollections: [{ name: 'probe_writes', indexes: [] }] })
+  // The time this fixture needs on a loaded machine; only tests about the timeout use a short one.
+  probe = await buildRouterProbe({ timeout: 60 })
+  t = await startTestCloud({ extraFunctionsDirs: [probe.dir], extraCollections: [{ name: 'probe_writes', indexes: [] }] })
 })
 afterAll(async () => {
   await t.close()
-  fs.rmSync(dir, { recursive: true, force: true })
+  probe.remove()
 })
 
 const writes = () => t.store.find('probe_writes', {})

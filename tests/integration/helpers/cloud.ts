@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../../local-cloud/src'
 import type { Envelope } from '../../../domain/shared/envelope'
+import { fetchRetryingReset } from './http'
 
 export const FIXTURE_FUNCTIONS = path.resolve(__dirname, '../../fixtures/functions')
 
@@ -19,7 +20,7 @@ export interface TestCloud {
 export async function startTestCloud(opts: LocalCloudOptions = {}): Promise<TestCloud> {
   const cloud = await startLocalCloud({ port: 0, memory: true, timers: false, quiet: true, ...opts })
   const raw = async (fn: string, event: unknown, openid?: string) => {
-    const res = await fetch(`${cloud.url}/functions/${fn}`, {
+    const res = await fetchRetryingReset(`${cloud.url}/functions/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(openid ? { 'X-Dev-Openid': openid } : {}) },
       body: JSON.stringify(event),
