@@ -17,6 +17,13 @@ export interface CallOptions {
    * after a grant. Default true; pass false where the page asks in its own way (onboarding list).
    */
   askConsent?: boolean
+  /**
+   * After a lost answer the retry may find the first attempt still running (CONFLICT with
+   * `retryAfterMs`: its claim lasts the function's time limit). Wait that long, at most this much
+   * in all, and ask again with the same requestId, which then gets the committed answer.
+   * Default 15 s; 0 gives the CONFLICT to the caller at once.
+   */
+  maxInProgressWaitMs?: number
 }
 
 /**
@@ -38,12 +45,22 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
   const retryDelayMs = options.retryDelayMs ?? 400
   const event = { action, input, meta: { requestId } }
 
+  let waitBudgetMs = Math.max(0, options.maxInProgressWaitMs ?? 15_000)
   const send = async (): Promise<CallOutput<F, A>> => {
     for (let attempt = 0; ; attempt++) {
       try {
         return unwrap(await sendEvent(functionName, event), requestId) as CallOutput<F, A>
       } catch (error) {
         const cloudError = error instanceof CloudError ? error : networkError(requestId, error)
+        const waitMs = inProgressWait(cloudError)
+        if (waitMs !== null && waitMs <= waitBudgetMs) {
+          // Our own earlier attempt is still being processed (issue 9 §6): never report it as
+          // failed while it may commit; wait for its claim to end and ask for the real answer.
+          waitBudgetMs -= waitMs
+          await delay(waitMs + 50)
+          attempt--
+          continue
+        }
         if (cloudError.code !== 'NETWORK' || attempt >= retries) throw cloudError
         await delay(retryDelayMs * (attempt + 1))
       }
@@ -68,6 +85,14 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
       // store (only successful answers are), and the retry is the same logical call.
     }
   }
+}
+
+/** How long to wait when the server says this very call is still in progress, or null. */
+function inProgressWait(error: CloudError): number | null {
+  if (error.code !== 'CONFLICT') return null
+  const details = error.details as { retryAfterMs?: unknown } | undefined
+  const ms = details?.retryAfterMs
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : null
 }
 
 /** The CONSENT_REQUIRED error, marked with what the person decided, for the page's message. */

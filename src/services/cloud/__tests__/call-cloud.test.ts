@@ -104,3 +104,24 @@ test('each logical call gets its own requestId', async () => {
   await callCloud('user', 'bootstrap', {})
   expect(fetchMock.calls[0].body.meta.requestId).not.toBe(fetchMock.calls[1].body.meta.requestId)
 })
+
+test('a retry that finds its first attempt still in progress waits for the claim and gets the committed answer', async () => {
+  fetchMock = mockFetch(
+    new TypeError('Failed to fetch'),
+    { ok: false, error: { code: 'CONFLICT', message: 'in progress', details: { requestId: 'x', retryAfterMs: 5 }, requestId: 'x' } },
+    { ok: true, data: { elderMode: true } },
+  )
+  await expect(callCloud('user', 'setElderMode', { elderMode: true }, { retryDelayMs: 0 })).resolves.toEqual({ elderMode: true })
+  expect(fetchMock.calls).toHaveLength(3)
+  expect(new Set(fetchMock.calls.map((c) => c.body.meta.requestId)).size).toBe(1)
+})
+
+test('an in-progress CONFLICT beyond the wait budget, or one without retryAfterMs, reaches the caller', async () => {
+  fetchMock = mockFetch({ ok: false, error: { code: 'CONFLICT', message: 'in progress', details: { retryAfterMs: 60_000 }, requestId: 'x' } })
+  expect((await rejectionOf(callCloud('user', 'setElderMode', { elderMode: true }, { maxInProgressWaitMs: 1000 }))).code).toBe('CONFLICT')
+  expect(fetchMock.calls).toHaveLength(1)
+  fetchMock.restore()
+  fetchMock = mockFetch({ ok: false, error: { code: 'CONFLICT', message: 'taken', requestId: 'x' } })
+  expect((await rejectionOf(callCloud('user', 'setElderMode', { elderMode: true }))).code).toBe('CONFLICT')
+  expect(fetchMock.calls).toHaveLength(1)
+})
