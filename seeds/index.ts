@@ -21,6 +21,7 @@ import { consentId, type ConsentDoc } from '../domain/privacy/consent-model'
 import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
+import { grantIdFor, memberIdFor } from '../cloudfunctions/_core/id-hash'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -100,7 +101,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     withdrawnAt: null,
   })
   const member = (openid: string, b: number, n: string, relation: Relation, realName: string, status: HouseholdMemberDoc['status'] = 'APPROVED'): HouseholdMemberDoc => ({
-    _id: `hm_${openid}_${unitId(b, n)}`,
+    _id: memberIdFor(openid, unitId(b, n)),
     openid,
     communityId: C,
     buildingId: buildingId(b),
@@ -246,7 +247,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
   for (const g of grids) g.households = units.filter((u) => !u.isParking && g.buildingIds.includes(u.buildingId)).length
 
   const role = (openid: string, r: RoleGrantDoc['role'], extra: Partial<RoleGrantDoc> = {}): RoleGrantDoc => ({
-    _id: `rg_${openid}_${r}_${C}`,
+    _id: grantIdFor(openid, r, C),
     openid,
     role: r,
     communityId: C,

@@ -10,7 +10,7 @@
 import { db } from './cloud'
 import { findAll } from './data'
 import { COLLECTION_NAMES } from './collections'
-import { pseudonymFor } from './id-hash'
+import { memberIdFor, pseudonymFor } from './id-hash'
 import { refersTo, replaceReferences, stringRefersTo } from '../../domain/privacy/references'
 import { maskName } from '../../domain/privacy/masking'
 import { purposeById, type PurposeId } from '../../domain/privacy/purposes'
@@ -49,7 +49,7 @@ async function replaceDoc(collection: string, oldId: string, next: AnyDoc): Prom
 export async function pseudonymiseDoc(collection: string, doc: AnyDoc, openid: string): Promise<void> {
   const pseudonym = pseudonymFor(openid)
   const next = replaceReferences(doc, openid, pseudonym)
-  // Our own keys for this person may embed the openid with `_` (`hm_${openid}_${unit}`), which the
+  // Older keys may embed the openid with `_` (`hm_${openid}_${unit}` before issue #9), which the
   // bounded matcher does not treat as a reference; for documents the person owns, rewrite it too.
   if (owns(doc, openid) && next._id.includes(openid)) next._id = next._id.split(openid).join(pseudonym)
   await replaceDoc(collection, doc._id, next)
@@ -68,7 +68,9 @@ export async function eraseMembership(doc: HouseholdMemberDoc & Record<string, u
   const pseudonym = pseudonymFor(doc.openid)
   const next: AnyDoc = {
     ...doc,
-    _id: doc._id.split(doc.openid).join(pseudonym),
+    // A new key: the live one is derived from the openid, and a later application by the same
+    // account to the same unit must not overwrite the kept review record.
+    _id: memberIdFor(pseudonym, doc.unitId),
     openid: pseudonym,
     realName: doc.realName ? maskName(doc.realName) : null,
     status: doc.status === 'APPROVED' || doc.status === 'APPLIED' ? 'LEFT' : doc.status,

@@ -11,7 +11,7 @@ import { audit } from '../_core/audit'
 import { requireConsent, requireGridScope } from '../_core/guards'
 import { membershipViews, unitLabels } from '../_core/lookup'
 import { buildingsInScope, gridOfBuilding, gridsOf } from '../_core/grid'
-import { hashIdNumber } from '../_core/id-hash'
+import { hashIdNumber, memberIdFor } from '../_core/id-hash'
 import { eraseMembership } from '../_core/personal-data'
 import type { CallContext } from '../_core/context'
 import { householdContract } from '../../domain/household/contract'
@@ -74,7 +74,8 @@ const ACTIVE: HouseholdMemberDoc['status'][] = ['APPLIED', 'APPROVED']
 const OWNER_RELATIONS: Relation[] = ['OWNER', 'CO_OWNER']
 const OWNER_REVIEWABLE: Relation[] = ['TENANT', 'FAMILY']
 
-export const memberId = (openid: string, unitId: string) => `hm_${openid}_${unitId}`
+/** Opaque: reviewers and the directory see this id, never the applicant's openid (issue #9 §7.5). */
+export const memberId = (openid: string, unitId: string) => memberIdFor(openid, unitId)
 const verificationId = (openid: string, unitId: string) => `ov:${openid}:${unitId}`
 
 function ownsUnit(ctx: CallContext, unitId: string): boolean {

@@ -14,6 +14,7 @@ import {
   visible,
   type Scenario,
 } from './harness'
+import { memberIdFor } from '../../cloudfunctions/_core/id-hash'
 
 const HOME = '#/pages/home/index'
 const ME = '#/pages/me/index'
@@ -284,7 +285,8 @@ export const scenarios: Scenario[] = [
   {
     name: 'grid worker approves the pending application of 2栋402 (grid 1)',
     async run({ page, baseUrl, shot }) {
-      const item = '#approve-hm_o_demo_applicant_c_xuetangpo_b02_u402'
+      // Membership ids are opaque (issue #9 §7.5): derived the way the server derives them.
+      const item = `#approve-${memberIdFor('o_demo_applicant', 'c_xuetangpo_b02_u402')}`
       await open(page, baseUrl, 'o_demo_grid_worker', ME)
       await visible(page, '#staff-review-row').click({ timeout: 10_000 })
       await visible(page, item).waitFor({ timeout: 10_000 })

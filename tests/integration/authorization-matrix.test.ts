@@ -6,7 +6,7 @@
  * explicitly and checked against the derivation.
  */
 import { startTestCloud, type TestCloud } from './helpers/cloud'
-import { C, MATRIX_PERSONAS, expectOk, hm, u, type Persona } from './support/linli'
+import { C, MATRIX_PERSONAS, expectOk, hm, rg, u, type Persona } from './support/linli'
 import { capabilityScope, type Capability, type HeldRole, type Role } from '../../domain/access/capabilities'
 import { POLICY_VERSION } from '../../domain/privacy/purposes'
 import type { Envelope } from '../../domain/shared/envelope'
@@ -215,13 +215,13 @@ const CASES: Record<string, Case> = {
   'role.assign': {
     fn: 'role',
     action: 'assign',
-    input: () => ({ communityId: C, targetOpenid: 'o_demo_elder', role: 'PROPERTY_STAFF' }),
+    input: () => ({ communityId: C, memberId: hm('o_demo_elder', u(4, '102')), role: 'PROPERTY_STAFF' }),
     expect: can('role.manage'),
   },
   'role.revoke': {
     fn: 'role',
     action: 'revoke',
-    input: () => ({ communityId: C, grantId: `rg_o_demo_elder_PROPERTY_STAFF_${C}` }),
+    input: () => ({ communityId: C, grantId: rg('o_demo_elder', 'PROPERTY_STAFF') }),
     expect: can('role.manage'),
   },
   'access.myLog': { fn: 'access', action: 'myLog', input: () => ({}), expect: member },

@@ -27,7 +27,7 @@ beforeAll(async () => {
   expectOk(await t.call('access', 'reveal', { communityId: C, memberId: hm(WHO, u(2, '402')), field: 'phone', reason: '核实租住信息' }, 'o_demo_grid_worker'))
   expectOk(await t.call('access', 'myLog', {}, WHO))
   // Also staff: a grid of their own, and a review they did.
-  expectOk(await t.call('role', 'assign', { communityId: C, targetOpenid: WHO, role: 'GRID_WORKER', gridIds: [`${C}_g3`] }, 'o_demo_admin'))
+  expectOk(await t.call('role', 'assign', { communityId: C, memberId: hm(WHO, u(2, '402')), role: 'GRID_WORKER', gridIds: [`${C}_g3`] }, 'o_demo_admin'))
   expectOk(await t.call('household', 'review', { memberId: hm('o_demo_applicant', u(2, '402')), decision: 'REJECT', reason: '无法联系' }, 'o_demo_rc_staff'))
   t.store.put('care_profiles', { _id: `care:${WHO}`, openid: WHO, careFlags: [], createdAt: new Date() }, 'replace')
 })
