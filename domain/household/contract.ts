@@ -38,7 +38,7 @@ const minor = z.object({
 export const householdContract = defineFunction('household', {
   apply: defineAction({
     summary:
-      'Apply to join a unit. OWNER/CO_OWNER may give an ID number (needs owner_verification consent): a match with the unit’s registered holders approves at once, storing only the result and a salted hash (R4.2); otherwise staff review it. One active application per unit per person.',
+      'Apply to join a unit. OWNER/CO_OWNER may give an ID number (needs owner_verification consent): a match with the unit’s registered holders approves at once, storing only the result and a salted hash (R4.2); otherwise staff review it. One active application per unit per person. At most 5 verification attempts per person and per unit per day (issue #9 §7.2): beyond that RATE_LIMITED with details { limit, attemptsPerDay, retryAfter, staffReview: true } and nothing written — apply without the ID number for staff review.',
     input: z
       .object({
         communityId: ids.community,
@@ -135,6 +135,28 @@ export const householdContract = defineFunction('household', {
       hasMore: z.boolean(),
     }),
     access: 'member',
+  }),
+  securityAlerts: defineAction({
+    summary:
+      "Security alerts of the last 7 days in the caller's review scope (grid workers: their grids, R7.2): a unit whose online owner verification reached the day's attempt limit (issue #9 §7.2). Applications there need a careful staff review.",
+    input: z.object({ communityId: ids.community }).strict(),
+    output: z.object({
+      alerts: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['OWNER_VERIFICATION_LIMIT']),
+          /** The person's daily limit or the unit's. */
+          limit: z.enum(['person', 'unit']),
+          unitId: z.string(),
+          unitLabel: z.string(),
+          gridId: z.string().nullable(),
+          /** Asia/Shanghai calendar day, YYYY-MM-DD. */
+          day: z.string(),
+          at: wireDate,
+        }),
+      ),
+    }),
+    access: { capability: 'household.review', community: (i) => i.communityId },
   }),
   directory: defineAction({
     summary:

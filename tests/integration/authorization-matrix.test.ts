@@ -159,6 +159,8 @@ const CASES: Record<string, Case> = {
     input: () => ({ communityId: C, buildingId: `${C}_b09`, unitId: u(9, '101'), relation: 'TENANT', realName: '矩阵测试', adultConfirmed: true }),
     expect: member,
   },
+  // Grid workers pass and get their grids' alerts only (security-verification.test.ts).
+  'household.securityAlerts': { fn: 'household', action: 'securityAlerts', input: () => ({ communityId: C }), expect: can('household.review') },
   'household.listMine': { fn: 'household', action: 'listMine', input: () => ({}), expect: member },
   'household.addMinor(other’s home)': {
     fn: 'household',

@@ -38,7 +38,7 @@ test('assign a grid worker, move them to another grid, revoke — audited with b
   expect(moved.some((a) => (a.details as any).before?.gridIds?.[0] === `${C}_g3` && (a.details as any).after.gridIds[0] === `${C}_g2`)).toBe(true)
 
   // Admins manage staff by name (issue #7 §16): full and masked name; ids carry no account id.
-  const list = expectOk(await t.call<{ grants: { grantId: string; nameMasked: string; name: string }[] }>('role', 'list', { communityId: C }, 'o_demo_admin'))
+  const list = expectOk(await t.call<{ grants: { grantId: string; role: string; nameMasked: string; name: string }[] }>('role', 'list', { communityId: C }, 'o_demo_admin'))
   expect(list.grants.find((x) => x.grantId === g.grantId)).toMatchObject({ nameMasked: '陈*兰', name: '陈桂兰' })
   expect(list.grants.find((x) => x.name === '周敏')?.role).toBe('GRID_WORKER')
   expect(JSON.stringify(list)).not.toMatch(/o_demo_/)
