@@ -292,6 +292,9 @@ export const main = createFunction(householdContract, {
       ? await findAll<OwnerVerificationDoc>('owner_verifications', { _id: _.in(slice.map((x) => verificationId(x.doc.openid, x.doc.unitId))) })
       : []
     const myRoles = ctx.roles.filter((r) => r.communityId === communityId).map((r) => r.role as Role)
+    // Whether the applicant left a phone (contact_phone): the reviewer may then reveal it (issue #7 §4).
+    const applicants = slice.length ? await findAll<UserDoc>('users', { _id: _.in([...new Set(slice.map((x) => x.doc.openid))]) }) : []
+    const hasPhone = new Set(applicants.filter((a) => a.phone && !a.deletedAt).map((a) => a._id))
     return {
       items: slice.map(({ doc, as }) => {
         const l = labels.get(doc.unitId)
@@ -306,6 +309,7 @@ export const main = createFunction(householdContract, {
           status: doc.status,
           nameMasked: maskName(doc.realName),
           verification: v ? v.result : ('NONE' as const),
+          hasPhone: hasPhone.has(doc.openid),
           createdAt: doc.createdAt,
           as,
         }

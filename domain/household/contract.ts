@@ -127,6 +127,8 @@ export const householdContract = defineFunction('household', {
           status,
           nameMasked: z.string(),
           verification: z.enum(['MATCHED', 'NOT_MATCHED', 'NONE']),
+          /** A phone is on file (contact_phone): reviewers holding personal.reveal may 查看电话 (access.reveal, logged). */
+          hasPhone: z.boolean(),
           createdAt: wireDate,
           /** Why the caller sees it: staff scope, or as owner of the unit. */
           as: z.enum(['STAFF', 'OWNER']),
