@@ -3,7 +3,7 @@
  * (R4.9, R4.10, GB/T 35273 §7.1: access to personal data is authorised and logged).
  */
 import { z } from 'zod'
-import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
+import { defineAction, defineFunction, ids, safeText, wireDate } from '../shared/contract'
 import { ROLES } from './capabilities'
 
 /** Fields staff may reveal; each maps to the purpose whose consent covers holding it. */
@@ -43,7 +43,7 @@ export const accessContract = defineFunction('access', {
         /** A service request with a call-back, '<kind>:<id>' (repairs bring them; cloudfunctions/_core/callbacks.ts). */
         serviceRequestId: z.string().min(3).max(160).optional(),
         field: z.enum(REVEALABLE_FIELDS),
-        reason: z.string().trim().min(4, '请填写至少4个字的查看理由').max(200),
+        reason: safeText(4, 200, '请填写至少4个字的查看理由'),
       })
       .strict()
       .refine((i) => (i.memberId ? 1 : 0) + (i.serviceRequestId ? 1 : 0) === 1, { message: '请指定住户或服务单', path: ['memberId'] }),

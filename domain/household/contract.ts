@@ -4,7 +4,7 @@
  * number additionally needs the separate `owner_verification` consent (R4.2, PIPL Art. 29).
  */
 import { z } from 'zod'
-import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
+import { defineAction, defineFunction, ids, safeText, wireDate } from '../shared/contract'
 import { MEMBERSHIP_STATUSES, RELATIONS } from '../community/model'
 
 const relation = z.enum(RELATIONS)
@@ -45,7 +45,7 @@ export const householdContract = defineFunction('household', {
         buildingId: ids.building,
         unitId: ids.unit,
         relation,
-        realName: z.string().trim().min(2).max(20),
+        realName: safeText(2, 20),
         idNumber: z.string().trim().min(15).max(20).optional(),
         /** R4.7: children under 14 cannot register themselves; a guardian adds them (addMinor). */
         adultConfirmed: z.literal(true, { error: '请确认您已年满14周岁；未满14周岁的孩子请由监护人添加' }),
@@ -63,7 +63,7 @@ export const householdContract = defineFunction('household', {
       .object({
         memberId: z.string().min(1).max(200),
         decision: z.enum(['APPROVE', 'REJECT']),
-        reason: z.string().trim().max(200).optional(),
+        reason: safeText(0, 200).optional(),
       })
       .strict()
       .refine((v) => v.decision === 'APPROVE' || (v.reason ?? '').length >= 2, { message: '驳回需要填写理由', path: ['reason'] }),
@@ -91,7 +91,7 @@ export const householdContract = defineFunction('household', {
     input: z
       .object({
         memberId: z.string().min(1).max(200),
-        displayName: z.string().trim().min(1).max(10),
+        displayName: safeText(1, 10),
         birthYear: z.number().int().min(1990).max(2100),
       })
       .strict(),

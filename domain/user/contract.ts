@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineAction, defineFunction, wireDate } from '../shared/contract'
+import { defineAction, defineFunction, safeText, wireDate } from '../shared/contract'
 import { ROLES } from '../access/capabilities'
 
 const heldRole = z.object({
@@ -90,8 +90,8 @@ export const userContract = defineFunction('user', {
     summary: 'Change nickname, real name or phone. The phone needs the contact_phone consent and the real name the household consent (registry fields, R4.1) — checked per field, so a nickname change never needs either.',
     input: z
       .object({
-        nickname: z.string().trim().min(1).max(20).nullable().optional(),
-        realName: z.string().trim().min(2).max(20).nullable().optional(),
+        nickname: safeText(1, 20).nullable().optional(),
+        realName: safeText(2, 20).nullable().optional(),
         /** Mainland mobile number; null removes it. */
         phone: z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号').nullable().optional(),
       })
