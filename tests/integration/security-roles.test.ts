@@ -5,7 +5,7 @@
  * never granted by typing an account id (§7.11, docs/decisions.md).
  */
 import { startTestCloud, type TestCloud } from './helpers/cloud'
-import { C, bootstrap, expectError, expectOk } from './support/linli'
+import { C, bootstrap, expectError, expectOk, outcome } from './support/linli'
 import type { BootstrapOutput } from '../../domain/user/contract'
 import type { Envelope } from '../../domain/shared/envelope'
 
@@ -52,8 +52,9 @@ describe('§7.1 a used invite code never grants again', () => {
     await bootstrap(t, P)
     const code = await invite('RC_STAFF')
     const results = await Promise.all(Array.from({ length: 50 }, () => redeem(code, P)))
-    expect(results.some((r) => r.ok)).toBe(true)
-    for (const r of results) if (!r.ok) expect(r.error.code).toBe('CONFLICT')
+    // CONFLICT, or the platform's own timeout on a loaded machine (an HTTP 500 without an envelope,
+    // issue #9 §6): whatever the answers, the store below must hold one grant and one audit row.
+    for (const r of results) expect(['OK', 'CONFLICT', 'PLATFORM_TIMEOUT']).toContain(outcome(r))
     expect(t.store.find('role_grants', { openid: P, role: 'RC_STAFF', revokedAt: null })).toHaveLength(1)
     expect(t.store.find('audit_log', { event: 'role.assigned', target: P })).toHaveLength(1)
     expect(await rolesOf(P)).toContain('RC_STAFF')

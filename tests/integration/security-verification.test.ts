@@ -6,7 +6,7 @@
  * the attempt that reaches a limit alerts the staff of that grid.
  */
 import { startTestCloud, type TestCloud } from './helpers/cloud'
-import { C, bootstrap, expectError, expectOk, grant, u } from './support/linli'
+import { C, bootstrap, expectError, expectOk, grant, outcome, u } from './support/linli'
 
 let t: TestCloud
 beforeAll(async () => {
@@ -85,7 +85,8 @@ test('parallel guesses by one person cannot slip past the limit', async () => {
   // Different units of the same owner party, so the one-application-per-unit rule does not hide the race.
   const units: [number, string][] = [[7, '201'], [5, '101'], [5, '102'], [5, '201'], [5, '202'], [6, '101'], [6, '102'], [6, '201'], [6, '202'], [7, '101']]
   const results = await Promise.all(units.map(([b, n], i) => applyAsOwner(P, b, n, guess(i))))
-  for (const r of results) if (!r.ok) expect(r.error.code).toMatch(/^(RATE_LIMITED|CONFLICT)$/)
+  // RATE_LIMITED, CONFLICT, or the platform's own timeout on a loaded machine (issue #9 §6); the store decides.
+  for (const r of results) expect(['OK', 'RATE_LIMITED', 'CONFLICT', 'PLATFORM_TIMEOUT']).toContain(outcome(r))
   const counted = t.store.find('owner_verification_attempts', { openid: P })
   expect(counted.reduce((n, d) => n + (d.count as number), 0)).toBeLessThanOrEqual(5)
   expect(t.store.find('owner_verifications', { openid: P }).length).toBeLessThanOrEqual(5)

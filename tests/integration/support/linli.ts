@@ -39,6 +39,12 @@ export function expectError(env: Envelope<unknown>, code: string): { code: strin
   return env.error
 }
 
+/** An answer's outcome: OK, the error code, or PLATFORM_TIMEOUT when the local cloud answered without an envelope. */
+export function outcome(env: Envelope<unknown>): string {
+  if (env.ok) return 'OK'
+  return (env as { error?: { code?: string } }).error?.code ?? 'PLATFORM_TIMEOUT'
+}
+
 export async function bootstrap(t: TestCloud, openid: string): Promise<void> {
   expectOk(await t.call('user', 'bootstrap', {}, openid))
 }
