@@ -161,8 +161,10 @@ export const main = createFunction(roleContract, {
       return { invite: doc, next, before, fresh: true }
     })
     const { invite, next, before } = outcome
-    // Side effects and the audit row only for the redemption that granted: 50 parallel taps → one row.
+    // The audit row only for the redemption that granted: 50 parallel taps → one row. The grid
+    // sync is idempotent and runs for a repeat too, in case the granting call died before it.
     if (outcome.fresh) await afterGrant(ctx, next, before, `invite:${code}`)
+    else if (next.role === 'GRID_WORKER') await syncGridWorkers(next.communityId, next.openid, next.gridIds ?? [])
     const names = await communityNames([invite.communityId])
     return { ...viewOf(next, maskName(ctx.user?.realName ?? ctx.user?.nickname ?? '')), communityId: invite.communityId, communityName: names.get(invite.communityId) ?? '' }
   },

@@ -52,9 +52,10 @@ async function inParallel<T>(items: T[], width: number, fn: (item: T) => Promise
 /** Fields that only record where a value came from: a re-import with the same values skips the write. */
 const PROVENANCE = new Set(['areaDocRef'])
 
-function sameContent(existing: Staged, planned: Staged, hide: Record<string, unknown>): boolean {
+/** Visible and equal to the plan in everything but provenance (a retired unit is not equal: it comes back). */
+function sameContent(existing: Staged, planned: Staged): boolean {
   if (existing.stagedBy) return false
-  const keys = new Set([...Object.keys(existing), ...Object.keys(planned)].filter((k) => k !== '_id' && !PROVENANCE.has(k) && !(k in hide)))
+  const keys = new Set([...Object.keys(existing), ...Object.keys(planned)].filter((k) => k !== '_id' && !PROVENANCE.has(k)))
   return [...keys].every((k) => JSON.stringify(existing[k]) === JSON.stringify(planned[k]))
 }
 
@@ -87,7 +88,7 @@ async function writeStaged(collection: string, docs: Staged[], importId: string,
     }
     const fresh = batch.filter((d) => !existing.has(d._id))
     if (fresh.length) await db.collection(collection).add({ data: fresh.map(staged) })
-    const changed = batch.filter((d) => existing.has(d._id) && !sameContent(existing.get(d._id)!, d, hide))
+    const changed = batch.filter((d) => existing.has(d._id) && !sameContent(existing.get(d._id)!, d))
     await inParallel(changed, SET_PARALLEL, async ({ _id, ...data }) => {
       checkBudget(deadline)
       // Staged by an earlier, unfinished attempt (this file or another): stays hidden, now until this import commits.
