@@ -338,7 +338,8 @@ export const scenarios: Scenario[] = [
       // Grid 2 covers 5–7栋 only (R7.2): other buildings are not offered.
       await visible(page, '#building-c_xuetangpo_b06').click({ timeout: 10_000 })
       assert((await visible(page, '#building-c_xuetangpo_b01').count()) === 0, '1栋 offered to the worker of grid 2')
-      const row = visible(page, '.directory-row').filter({ hasText: '6栋302' })
+      // The tenant's row (membership ids are opaque, so the order of a unit's members is not fixed).
+      const row = visible(page, '.directory-row').filter({ hasText: '6栋302' }).filter({ hasText: '刘*燕' })
       await row.first().waitFor({ timeout: 10_000 })
       const rowText = (await row.first().textContent()) ?? ''
       assert(rowText.includes('刘*燕') && rowText.includes('租户'), `row reads "${rowText}"`)
@@ -416,7 +417,7 @@ export const scenarios: Scenario[] = [
       assert(!((await visible(page, '#roles-page').textContent()) ?? '').includes('OpenID'), 'the page still asks for an OpenID')
       await visible(page, '#grant-mode-resident').click()
       await visible(page, '#building-c_xuetangpo_b06').click({ timeout: 10_000 })
-      const person = visible(page, '.pick-row').filter({ hasText: '6栋302' })
+      const person = visible(page, '.pick-row').filter({ hasText: '6栋302' }).filter({ hasText: '刘*燕' })
       await person.first().waitFor({ timeout: 10_000 })
       await shot('picker')
       await person.first().click()
