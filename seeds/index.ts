@@ -22,6 +22,7 @@ import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { DEMO_OPERATOR, DEPLOYMENT_SETTINGS, OPERATOR_DOC_ID } from '../domain/privacy/operator'
 import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
+import { grantIdFor, memberIdFor } from '../cloudfunctions/_core/id-hash'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -101,7 +102,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     withdrawnAt: null,
   })
   const member = (openid: string, b: number, n: string, relation: Relation, realName: string, status: HouseholdMemberDoc['status'] = 'APPROVED'): HouseholdMemberDoc => ({
-    _id: `hm_${openid}_${unitId(b, n)}`,
+    _id: memberIdFor(openid, unitId(b, n)),
     openid,
     communityId: C,
     buildingId: buildingId(b),
@@ -247,7 +248,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
   for (const g of grids) g.households = units.filter((u) => !u.isParking && g.buildingIds.includes(u.buildingId)).length
 
   const role = (openid: string, r: RoleGrantDoc['role'], extra: Partial<RoleGrantDoc> = {}): RoleGrantDoc => ({
-    _id: `rg_${openid}_${r}_${C}`,
+    _id: grantIdFor(openid, r, C),
     openid,
     role: r,
     communityId: C,

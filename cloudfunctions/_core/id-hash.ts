@@ -33,3 +33,24 @@ export function pseudonymFor(openid: string): string {
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }
+
+/**
+ * Keys that other people see (a membership in a review queue or directory, a grant in 角色管理)
+ * must not carry the account id (issue #9 §7.5): they are derived from it, salted and one-way, so
+ * they stay deterministic — a double submit still collides on the same _id — without disclosing
+ * the openid. Seeds use the same functions, so seeded and live ids agree.
+ */
+function opaqueKey(kind: string, ...parts: string[]): string {
+  return createHash('sha256').update(`${salt()}${kind}:${parts.join('\u0000')}`).digest('hex').slice(0, 24)
+}
+
+export const memberIdFor = (openid: string, unitId: string) => `hm_${opaqueKey('member', openid, unitId)}`
+
+export const grantIdFor = (openid: string, role: string, communityId: string) => `rg_${opaqueKey('grant', openid, role, communityId)}`
+
+/** A short reference a person can read out on the phone (rights requests, R4.6): no ids inside. */
+const REF_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+export function shortReference(prefix: string, ...parts: string[]): string {
+  const h = createHash('sha256').update(`${salt()}ref:${parts.join('\u0000')}`).digest()
+  return `${prefix}-${[...h.subarray(0, 8)].map((b) => REF_ALPHABET[b % REF_ALPHABET.length]).join('')}`
+}

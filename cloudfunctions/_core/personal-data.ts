@@ -10,7 +10,7 @@
 import { db } from './cloud'
 import { findAll } from './data'
 import { COLLECTION_NAMES } from './collections'
-import { pseudonymFor } from './id-hash'
+import { memberIdFor, pseudonymFor } from './id-hash'
 import { refersTo, replaceReferences, stringRefersTo } from '../../domain/privacy/references'
 import { maskName } from '../../domain/privacy/masking'
 import { purposeById, type PurposeId } from '../../domain/privacy/purposes'
@@ -49,7 +49,7 @@ async function replaceDoc(collection: string, oldId: string, next: AnyDoc): Prom
 export async function pseudonymiseDoc(collection: string, doc: AnyDoc, openid: string): Promise<void> {
   const pseudonym = pseudonymFor(openid)
   const next = replaceReferences(doc, openid, pseudonym)
-  // Our own keys for this person may embed the openid with `_` (`hm_${openid}_${unit}`), which the
+  // Older keys may embed the openid with `_` (`hm_${openid}_${unit}` before issue #9), which the
   // bounded matcher does not treat as a reference; for documents the person owns, rewrite it too.
   if (owns(doc, openid) && next._id.includes(openid)) next._id = next._id.split(openid).join(pseudonym)
   await replaceDoc(collection, doc._id, next)
@@ -68,7 +68,9 @@ export async function eraseMembership(doc: HouseholdMemberDoc & Record<string, u
   const pseudonym = pseudonymFor(doc.openid)
   const next: AnyDoc = {
     ...doc,
-    _id: doc._id.split(doc.openid).join(pseudonym),
+    // A new key: the live one is derived from the openid, and a later application by the same
+    // account to the same unit must not overwrite the kept review record.
+    _id: memberIdFor(pseudonym, doc.unitId),
     openid: pseudonym,
     realName: doc.realName ? maskName(doc.realName) : null,
     status: doc.status === 'APPROVED' || doc.status === 'APPLIED' ? 'LEFT' : doc.status,
@@ -79,10 +81,35 @@ export async function eraseMembership(doc: HouseholdMemberDoc & Record<string, u
   return 'anonymised'
 }
 
+/** True when the value holds any of the keys with a non-null value, at any depth. */
+function holdsAnyField(value: unknown, keys: ReadonlySet<string>): boolean {
+  if (Array.isArray(value)) return value.some((v) => holdsAnyField(v, keys))
+  if (!value || typeof value !== 'object' || value instanceof Date) return false
+  return Object.entries(value as Record<string, unknown>).some(([k, v]) => (keys.has(k) && v !== null && v !== undefined) || holdsAnyField(v, keys))
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /**
- * Withdrawal of one purpose (R4.5): delete or anonymise exactly the data the registry lists for it
- * (`collections` + `fields`). users: the purpose's fields are set to null; household_members: see
- * eraseMembership; any other collection: the person's documents are deleted.
+ * The caller's finished idempotency records whose stored answer holds one of the fields: a
+ * replayed answer must not hand back data the person has withdrawn (issue #9 §7.3). The key is
+ * `${function}:${action}:${openid}:${requestId}` (router); PENDING records hold no answer yet.
+ */
+async function eraseStoredAnswers(openid: string, fieldKeys: ReadonlySet<string>): Promise<number> {
+  const mine = await findAll<AnyDoc>('idempotency', { _id: db.RegExp({ regexp: `^[^:]+:[^:]+:${escapeRegExp(openid)}:`, options: '' }) }, { max: 5000 })
+  const hits = mine.filter((d) => d.state === 'DONE' && holdsAnyField(d.response, fieldKeys))
+  for (const d of hits) await db.collection('idempotency').doc(d._id).remove()
+  return hits.length
+}
+
+/**
+ * Withdrawal of one purpose (R4.5): delete or anonymise every field the registry declares for it,
+ * wherever the purpose says it is held (`collections` × `fields`, R4.1) — so a new field or a new
+ * place is erased by declaring it, not by remembering this function (issue #9 §7.3):
+ * - users (one document per person): the purpose's fields present there are set to null;
+ * - household_members: see eraseMembership (review records kept under a pseudonym, name masked);
+ * - any other collection: the person's documents are deleted;
+ * - and replayable answers in idempotency that still hold one of the fields are deleted.
  */
 /**
  * Data that only exists because of another purpose's data: a guardian's children are registered to
@@ -102,13 +129,18 @@ export async function erasePurposeData(openid: string, purposeId: PurposeId): Pr
 
 async function eraseOwnData(openid: string, purposeId: PurposeId): Promise<Record<string, number>> {
   const purpose = purposeById(purposeId)
+  const fieldKeys = new Set(purpose.fields.map((f) => f.key.split('.')[0]))
   const erased: Record<string, number> = {}
   for (const collection of purpose.collections) {
     if (collection === 'users') {
-      const data: Record<string, null> = {}
-      for (const f of purpose.fields) data[f.key] = null
-      const res = (await db.collection('users').doc(openid).update({ data })) as { stats?: { updated?: number } }
-      erased.users = res.stats?.updated ?? 0
+      const user = (await findAll<AnyDoc>('users', { _id: openid }, { max: 1 }))[0]
+      const present = user ? [...fieldKeys].filter((k) => k in user && user[k] !== null) : []
+      if (present.length) {
+        const data: Record<string, unknown> = { updatedAt: new Date() }
+        for (const k of present) data[k] = null
+        await db.collection('users').doc(openid).update({ data })
+      }
+      erased.users = present.length
     } else if (collection === 'household_members') {
       const docs = await findAll<HouseholdMemberDoc & Record<string, unknown>>('household_members', { openid })
       for (const d of docs) await eraseMembership(d)
@@ -118,6 +150,7 @@ async function eraseOwnData(openid: string, purposeId: PurposeId): Promise<Recor
       erased[collection] = res.stats?.removed ?? 0
     }
   }
+  erased.idempotency = await eraseStoredAnswers(openid, fieldKeys)
   return erased
 }
 

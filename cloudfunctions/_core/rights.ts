@@ -5,6 +5,7 @@
  */
 import { db } from './cloud'
 import type { CallContext } from './context'
+import { shortReference } from './id-hash'
 
 export const RIGHTS_DEADLINE_DAYS = 21
 
@@ -28,7 +29,8 @@ export async function recordRightsRequest(
   type: RightsRequestType,
   result: Record<string, unknown>,
 ): Promise<string> {
-  const id = `rr:${subject}:${ctx.requestId}`
+  // A short opaque reference a person can read out (no account or request id inside, issue #7 §5).
+  const id = shortReference('RR', subject, ctx.requestId)
   await db.collection('rights_requests').doc(id).set({
     data: {
       openid: subject,

@@ -18,7 +18,8 @@ export const main = createFunction(communityContract, {
   },
 
   async units({ communityId, buildingId }) {
-    const buildings = await findAll<BuildingDoc>('buildings', { communityId }, { orderBy: [['order', 'asc']], max: 1000 })
+    // Buildings of an import still in progress are not offered (issue #9 §7.10).
+    const buildings = (await findAll<BuildingDoc & { stagedBy?: string }>('buildings', { communityId }, { orderBy: [['order', 'asc']], max: 1000 })).filter((b) => !b.stagedBy)
     if (buildingId && !buildings.some((b) => b._id === buildingId)) throw new AppError('NOT_FOUND', '没有找到该楼栋', { buildingId })
     let units: { id: string; buildingId: string; label: string; number: string; floor: number }[] = []
     if (buildingId) {

@@ -11,8 +11,9 @@ import { audit } from '../_core/audit'
 import { requireConsent, requireGridScope } from '../_core/guards'
 import { membershipViews, unitLabels } from '../_core/lookup'
 import { buildingsInScope, gridOfBuilding, gridsOf } from '../_core/grid'
-import { hashIdNumber } from '../_core/id-hash'
+import { hashIdNumber, memberIdFor } from '../_core/id-hash'
 import { eraseMembership } from '../_core/personal-data'
+import { countAttempt, recordMiss, type SecurityAlertDoc } from './verification-limit'
 import type { CallContext } from '../_core/context'
 import { householdContract } from '../../domain/household/contract'
 import { capabilityScope, type Role } from '../../domain/access/capabilities'
@@ -37,6 +38,8 @@ interface MinorDoc {
 }
 
 const MAX_MINORS_PER_HOME = 10
+/** Security alerts stay on the staff list for a week. */
+const ALERT_DAYS = 7
 
 /** The calendar year in Asia/Shanghai (UTC+8, no DST): ages are counted where people live. */
 function shanghaiYear(now: Date): number {
@@ -74,7 +77,8 @@ const ACTIVE: HouseholdMemberDoc['status'][] = ['APPLIED', 'APPROVED']
 const OWNER_RELATIONS: Relation[] = ['OWNER', 'CO_OWNER']
 const OWNER_REVIEWABLE: Relation[] = ['TENANT', 'FAMILY']
 
-export const memberId = (openid: string, unitId: string) => `hm_${openid}_${unitId}`
+/** Opaque: reviewers and the directory see this id, never the applicant's openid (issue #9 §7.5). */
+export const memberId = (openid: string, unitId: string) => memberIdFor(openid, unitId)
 const verificationId = (openid: string, unitId: string) => `ov:${openid}:${unitId}`
 
 function ownsUnit(ctx: CallContext, unitId: string): boolean {
@@ -120,6 +124,7 @@ export const main = createFunction(householdContract, {
       throw new AppError('NOT_FOUND', '没有找到该房屋', { unitId: input.unitId })
     }
     let verification: OwnerVerificationDoc | null = null
+    let attempts: { person: number; unit: number } | null = null
     if (input.idNumber !== undefined) {
       if (!OWNER_RELATIONS.includes(input.relation)) {
         throw new AppError('VALIDATION_FAILED', '只有业主或共有人需要核验身份证号', { fields: { idNumber: ['仅业主、共有人可填写'] } })
@@ -128,6 +133,8 @@ export const main = createFunction(householdContract, {
       // so much as hash it (R4.2, R4.3).
       await requireConsent(ctx, 'owner_verification')
       if (!isIdNumberFormat(input.idNumber)) throw new AppError('VALIDATION_FAILED', '身份证号格式不正确', { fields: { idNumber: ['应为18位'] } })
+      // Counted before the register is consulted: past the day's limit there is no answer to learn from.
+      attempts = await countAttempt(ctx, unit)
       const idHash = hashIdNumber(input.idNumber)
       const party = unit.ownerPartyId ? await getDoc<OwnerPartyDoc>('owner_parties', unit.ownerPartyId) : null
       const matched = party?.kind === 'PERSON' && party.holders.some((h) => h.idHash === idHash && h.name === input.realName)
@@ -175,6 +182,7 @@ export const main = createFunction(householdContract, {
       }
     })
     if (!ctx.user?.currentCommunityId) await db.collection('users').doc(ctx.openid).update({ data: { currentCommunityId: unit.communityId } })
+    if (verification?.result === 'NOT_MATCHED' && attempts) await recordMiss(ctx, unit, attempts)
     await audit(ctx, {
       communityId: unit.communityId,
       event: 'household.applied',
@@ -284,6 +292,9 @@ export const main = createFunction(householdContract, {
       ? await findAll<OwnerVerificationDoc>('owner_verifications', { _id: _.in(slice.map((x) => verificationId(x.doc.openid, x.doc.unitId))) })
       : []
     const myRoles = ctx.roles.filter((r) => r.communityId === communityId).map((r) => r.role as Role)
+    // Whether the applicant left a phone (contact_phone): the reviewer may then reveal it (issue #7 §4).
+    const applicants = slice.length ? await findAll<UserDoc>('users', { _id: _.in([...new Set(slice.map((x) => x.doc.openid))]) }) : []
+    const hasPhone = new Set(applicants.filter((a) => a.phone && !a.deletedAt).map((a) => a._id))
     return {
       items: slice.map(({ doc, as }) => {
         const l = labels.get(doc.unitId)
@@ -298,11 +309,40 @@ export const main = createFunction(householdContract, {
           status: doc.status,
           nameMasked: maskName(doc.realName),
           verification: v ? v.result : ('NONE' as const),
+          hasPhone: hasPhone.has(doc.openid),
           createdAt: doc.createdAt,
           as,
         }
       }),
       hasMore: all.length > (page + 1) * PAGE,
+    }
+  },
+
+  async securityAlerts({ communityId }, ctx) {
+    // Repeated owner-verification misses (issue #9 §7.2), for the staff who review that unit.
+    const scope = ctx.scope ?? 'all'
+    const grids = await gridsOf(communityId)
+    const buildings = buildingsInScope(grids, scope)
+    const since = new Date(ctx.now.getTime() - ALERT_DAYS * 24 * 3600 * 1000)
+    const where: Record<string, unknown> = { communityId, at: _.gte(since) }
+    if (buildings !== 'all') where.buildingId = _.in(buildings)
+    const docs = await findPage<SecurityAlertDoc>('security_alerts', where, { orderBy: [['at', 'desc']], limit: 100 })
+    const labels = await unitLabels(docs.map((d) => d.unitId))
+    const myRoles = ctx.roles.filter((r) => r.communityId === communityId).map((r) => r.role as Role)
+    return {
+      alerts: docs.map((d) => {
+        const l = labels.get(d.unitId)
+        return {
+          id: d._id,
+          kind: d.kind,
+          limit: d.limit,
+          unitId: d.unitId,
+          unitLabel: l ? unitLabelFor(myRoles, l.buildingName, l.unit.number) : '',
+          gridId: gridOfBuilding(grids, d.buildingId)?._id ?? null,
+          day: d.day,
+          at: d.at,
+        }
+      }),
     }
   },
 

@@ -12,18 +12,14 @@ import { randomBytes } from 'node:crypto'
 import { audit } from '../_core/audit'
 import { gridsOf } from '../_core/grid'
 import { communityNames } from '../_core/lookup'
+import { grantIdFor } from '../_core/id-hash'
 import { roleContract } from '../../domain/role/contract'
 import { ROLE_LABELS, type GrantableRole } from '../../domain/access/capabilities'
 import type { HouseholdMemberDoc, RoleGrantDoc, UserDoc } from '../../domain/community/model'
 import { maskName } from '../../domain/privacy/masking'
 import { AppError } from '../../domain/shared/errors'
 
-const grantId = (openid: string, role: GrantableRole, communityId: string) => `rg_${openid}_${role}_${communityId}`
-
-async function nameOf(openid: string): Promise<string> {
-  const u = await getDoc<UserDoc>('users', openid)
-  return maskName(u?.realName ?? u?.nickname ?? '')
-}
+const grantId = (openid: string, role: GrantableRole, communityId: string) => grantIdFor(openid, role, communityId)
 
 function viewOf(g: RoleGrantDoc, nameMasked: string) {
   return { grantId: g._id, role: g.role, roleLabel: ROLE_LABELS[g.role], nameMasked, gridIds: g.gridIds ?? [], grantedAt: g.grantedAt }
@@ -54,7 +50,7 @@ async function checkGrids(communityId: string, role: GrantableRole, gridIds: str
   return grids
 }
 
-function grantDoc(ctx: CallContext, targetOpenid: string, role: GrantableRole, communityId: string, grids: string[], before: RoleGrantDoc | null): RoleGrantDoc {
+function grantDoc(ctx: CallContext, targetOpenid: string, role: GrantableRole, communityId: string, grids: string[], before: RoleGrantDoc | null, viaInvite?: string): RoleGrantDoc {
   const active = before && !before.revokedAt
   return {
     _id: grantId(targetOpenid, role, communityId),
@@ -66,6 +62,8 @@ function grantDoc(ctx: CallContext, targetOpenid: string, role: GrantableRole, c
     grantedAt: active ? before.grantedAt : ctx.now,
     revokedAt: null,
     ...(role === 'PROPERTY_STAFF' ? { propertyCompanyStaff: true } : {}),
+    // Which code made this grant: a repeat redemption may only ever see the grant it made (§7.1).
+    viaInvite: viaInvite ?? null,
   }
 }
 
@@ -106,21 +104,19 @@ interface InviteDoc {
 }
 
 export const main = createFunction(roleContract, {
-  async assign({ communityId, targetOpenid, memberId, role, gridIds }, ctx) {
-    let openid = targetOpenid
-    if (memberId) {
-      const m = await getDoc<HouseholdMemberDoc>('household_members', memberId)
-      if (!m || m.communityId !== communityId || m.status !== 'APPROVED') throw new AppError('NOT_FOUND', '没有找到该住户', { memberId })
-      openid = m.openid
-    }
-    const target = await getDoc<UserDoc>('users', openid!)
-    if (!target || target.deletedAt) throw new AppError('NOT_FOUND', '没有找到该用户', { targetOpenid: openid })
+  async assign({ communityId, memberId, role, gridIds }, ctx) {
+    // Roles go to a household member picked from the directory (docs/decisions.md: never by typing
+    // an account id, issue #9 §7.11); people who are not residents redeem an invite code.
+    const m = await getDoc<HouseholdMemberDoc>('household_members', memberId)
+    if (!m || m.communityId !== communityId || m.status !== 'APPROVED') throw new AppError('NOT_FOUND', '没有找到该住户', { memberId })
+    const target = await getDoc<UserDoc>('users', m.openid)
+    if (!target || target.deletedAt) throw new AppError('NOT_FOUND', '没有找到该住户', { memberId })
     const grids = await checkGrids(communityId, role, gridIds)
     const before = await getDoc<RoleGrantDoc>('role_grants', grantId(target._id, role, communityId))
     const next = grantDoc(ctx, target._id, role, communityId, grids, before)
     const { _id, ...data } = next
     await db.collection('role_grants').doc(_id).set({ data })
-    await afterGrant(ctx, next, before, memberId ? 'member' : 'account')
+    await afterGrant(ctx, next, before, 'member')
     return viewOf(next, maskName(target.realName ?? target.nickname ?? ''))
   },
 
@@ -142,21 +138,33 @@ export const main = createFunction(roleContract, {
   },
 
   async redeemInvite({ code }, ctx) {
-    const invite = await withTransaction(async (t) => {
+    // The code and the grant it makes change together in one transaction: a used code can then
+    // never grant again (issue #9 §7.1 — a revoked grant stays revoked, even if the same person
+    // redeems the same code again), and a repeat by the person who used it sees the committed grant.
+    const outcome = await withTransaction(async (t) => {
       const doc = ((await t.collection('role_invites').doc(code).get()) as unknown as { data: InviteDoc | null }).data
       if (!doc) throw new AppError('NOT_FOUND', '邀请码不存在', { code })
-      if (doc.redeemedBy === ctx.openid) return doc // a retry by the same person
+      const id = grantId(ctx.openid, doc.role, doc.communityId)
+      const before = ((await t.collection('role_grants').doc(id).get()) as unknown as { data: RoleGrantDoc | null }).data
+      if (doc.redeemedBy === ctx.openid) {
+        // The same person tapping twice: answer with the grant this code made while it stands.
+        if (before && !before.revokedAt && before.viaInvite === code) return { invite: doc, next: before, before, fresh: false }
+        throw new AppError('CONFLICT', '邀请码已被使用', { code })
+      }
       if (doc.redeemedBy) throw new AppError('CONFLICT', '邀请码已被使用', { code })
       if (doc.cancelledAt) throw new AppError('CONFLICT', '邀请码已被管理员作废', { code })
       if (new Date(doc.expiresAt) <= ctx.now) throw new AppError('CONFLICT', '邀请码已过期，请联系管理员重新生成', { code })
       await t.collection('role_invites').doc(code).update({ data: { redeemedBy: ctx.openid, redeemedAt: ctx.now } })
-      return doc
+      const next = grantDoc({ ...ctx, openid: doc.createdBy }, ctx.openid, doc.role, doc.communityId, doc.gridIds, before, code)
+      const { _id, ...data } = next
+      await t.collection('role_grants').doc(_id).set({ data })
+      return { invite: doc, next, before, fresh: true }
     })
-    const before = await getDoc<RoleGrantDoc>('role_grants', grantId(ctx.openid, invite.role, invite.communityId))
-    const next = grantDoc({ ...ctx, openid: invite.createdBy }, ctx.openid, invite.role, invite.communityId, invite.gridIds, before)
-    const { _id, ...data } = next
-    await db.collection('role_grants').doc(_id).set({ data })
-    await afterGrant(ctx, next, before, `invite:${code}`)
+    const { invite, next, before } = outcome
+    // The audit row only for the redemption that granted: 50 parallel taps → one row. The grid
+    // sync is idempotent and runs for a repeat too, in case the granting call died before it.
+    if (outcome.fresh) await afterGrant(ctx, next, before, `invite:${code}`)
+    else if (next.role === 'GRID_WORKER') await syncGridWorkers(next.communityId, next.openid, next.gridIds ?? [])
     const names = await communityNames([invite.communityId])
     return { ...viewOf(next, maskName(ctx.user?.realName ?? ctx.user?.nickname ?? '')), communityId: invite.communityId, communityName: names.get(invite.communityId) ?? '' }
   },
@@ -184,12 +192,34 @@ export const main = createFunction(roleContract, {
     const g = await getDoc<RoleGrantDoc>('role_grants', id)
     if (!g || g.communityId !== communityId) throw new AppError('NOT_FOUND', '没有找到该授权', { grantId: id })
     if (g.revokedAt) return { grantId: id, revokedAt: g.revokedAt }
-    if (g.role === 'COMMUNITY_ADMIN') {
-      const admins = await findAll<RoleGrantDoc>('role_grants', { communityId, role: 'COMMUNITY_ADMIN', revokedAt: null }, { max: 100 })
-      // Never leave a community without anyone who can manage roles.
-      if (admins.length <= 1) throw new AppError('CONFLICT', '不能撤销唯一的社区管理员', { grantId: id })
-    }
-    await db.collection('role_grants').doc(id).update({ data: { revokedAt: ctx.now, revokedBy: ctx.openid } })
+    // The other admins this revocation relies on, read again inside the transaction (issue #9 §7.4).
+    const otherAdmins =
+      g.role === 'COMMUNITY_ADMIN'
+        ? (await findAll<RoleGrantDoc>('role_grants', { communityId, role: 'COMMUNITY_ADMIN', revokedAt: null }, { max: 100 })).filter((a) => a._id !== id).map((a) => a._id)
+        : []
+    const revoked = await withTransaction(async (t) => {
+      const cur = ((await t.collection('role_grants').doc(id).get()) as unknown as { data: RoleGrantDoc | null }).data
+      if (!cur || cur.revokedAt) return false
+      if (cur.role === 'COMMUNITY_ADMIN') {
+        // Never leave a community without anyone who can manage roles. Two admins revoking each
+        // other would each see the other still active (write skew under snapshot isolation), so the
+        // transaction also writes the admin grant it relies on: a parallel revocation of that grant
+        // then conflicts at commit and retries, and sees this one.
+        let keeper: string | null = null
+        for (const other of otherAdmins) {
+          const o = ((await t.collection('role_grants').doc(other).get()) as unknown as { data: RoleGrantDoc | null }).data
+          if (o && !o.revokedAt) {
+            keeper = other
+            break
+          }
+        }
+        if (!keeper) throw new AppError('CONFLICT', '不能撤销唯一的社区管理员', { grantId: id })
+        await t.collection('role_grants').doc(keeper).update({ data: { adminCheckedAt: ctx.now } })
+      }
+      await t.collection('role_grants').doc(id).update({ data: { revokedAt: ctx.now, revokedBy: ctx.openid } })
+      return true
+    })
+    if (!revoked) return { grantId: id, revokedAt: (await getDoc<RoleGrantDoc>('role_grants', id))?.revokedAt ?? ctx.now }
     if (g.role === 'GRID_WORKER') await syncGridWorkers(communityId, g.openid, [])
     await audit(ctx, {
       communityId,
@@ -203,7 +233,8 @@ export const main = createFunction(roleContract, {
   async list({ communityId }) {
     const grants = await findAll<RoleGrantDoc>('role_grants', { communityId, revokedAt: null }, { max: 2000 })
     const users = grants.length ? await findAll<UserDoc>('users', { _id: _.in([...new Set(grants.map((g) => g.openid))]) }) : []
-    const names = new Map(users.map((u) => [u._id, maskName(u.realName ?? u.nickname ?? '')]))
-    return { grants: grants.map((g) => viewOf(g, names.get(g.openid) ?? '')) }
+    // Admins manage staff by name (issue #7 §16): the full name beside the masked one.
+    const names = new Map(users.map((u) => [u._id, u.realName ?? u.nickname ?? '']))
+    return { grants: grants.map((g) => ({ ...viewOf(g, maskName(names.get(g.openid) ?? '')), name: names.get(g.openid) ?? '' })) }
   },
 })

@@ -6,7 +6,7 @@
  */
 import { createFunction } from '../_core/router'
 import { _, db } from '../_core/cloud'
-import { findAll, getDoc, isDuplicateKey } from '../_core/data'
+import { findAll, findPage, getDoc, isDuplicateKey } from '../_core/data'
 import { audit } from '../_core/audit'
 import { hashIdNumber, sha256Hex } from '../_core/id-hash'
 import { rosterContract } from '../../domain/roster/contract'
@@ -18,18 +18,96 @@ import { decodeCsv } from './decode'
 import { developerPartyId, planRoster } from './plan'
 
 const MAX_REPORTED_ERRORS = 200
-const BATCH = 20
+/**
+ * The largest file one call imports within the function's 60-s timeout (config.json), with a wide
+ * margin for a loaded machine or a slow cloud: measured ~N rows/s (docs/decisions.md, issue #9
+ * §7.10). Larger registers are imported building by building in merge mode.
+ */
+export const MAX_IMPORT_ROWS = 10_000
+/** Documents per insert call: the SDK sends them in one request (insertDocument takes a list). */
+const INSERT_BATCH = 200
+/** Insert calls in flight at once. */
+const PARALLEL = 4
+/** Per-document writes in flight at once (existing documents, the slow path). */
+const SET_PARALLEL = 20
+/**
+ * Stop writing well before the 60-s timeout and say so, rather than be cut off unseen: what is
+ * written is either hidden (new documents, until the commit) or the file's own values (updated
+ * documents), and sending the same file again skips what is already there and continues.
+ */
+const WRITE_BUDGET_MS = 40_000
+
+function checkBudget(deadline: number): void {
+  if (Date.now() > deadline) {
+    throw new AppError('CONFLICT', '名册较大，本次只导入了一部分（尚未生效）。请再次导入同一文件，将从中断处继续', { resumable: true })
+  }
+}
+
+type Staged = { _id: string } & Record<string, unknown>
+
+async function inParallel<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(fn))
+}
+
+/** Fields that only record where a value came from: a re-import with the same values skips the write. */
+const PROVENANCE = new Set(['areaDocRef'])
+
+/** Visible and equal to the plan in everything but provenance (a retired unit is not equal: it comes back). */
+function sameContent(existing: Staged, planned: Staged): boolean {
+  if (existing.stagedBy) return false
+  const keys = new Set([...Object.keys(existing), ...Object.keys(planned)].filter((k) => k !== '_id' && !PROVENANCE.has(k)))
+  return [...keys].every((k) => JSON.stringify(existing[k]) === JSON.stringify(planned[k]))
+}
 
 /**
- * Upserts in parallel batches. Not one transaction: a community's roster is hundreds to thousands
- * of documents, beyond what a cloud transaction should hold (R5.12); the deterministic ids make a
- * retry after a partial failure converge to the same state.
+ * Write the plan's documents (issue #9 §7.10). New documents go in batches of INSERT_BATCH per
+ * call, marked `stagedBy: importId` — invisible until the import commits (staged units are also
+ * `retired`, which every query for joinable or counted units already excludes; staged buildings
+ * are filtered where buildings are offered). A batch that meets existing documents reads them in
+ * one query: the new ones are inserted staged in one call, changed ones are updated in place,
+ * unchanged ones are skipped (deterministic ids: a retry converges on the same state). A call
+ * that dies half-way therefore leaves nothing new visible, and the same file imported again
+ * resumes and commits.
  */
-async function upsertAll(collection: string, docs: { _id: string }[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += BATCH) {
-    await Promise.all(
-      docs.slice(i, i + BATCH).map(({ _id, ...data }) => db.collection(collection).doc(_id).set({ data })),
-    )
+async function writeStaged(collection: string, docs: Staged[], importId: string, hide: Record<string, unknown>, deadline: number): Promise<void> {
+  const staged = (d: Staged) => ({ ...d, ...hide, stagedBy: importId })
+  const batches: Staged[][] = []
+  for (let i = 0; i < docs.length; i += INSERT_BATCH) batches.push(docs.slice(i, i + INSERT_BATCH))
+  await inParallel(batches, PARALLEL, async (batch) => {
+    checkBudget(deadline)
+    try {
+      await db.collection(collection).add({ data: batch.map(staged) })
+      return
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e
+    }
+    const existing = new Map<string, Staged>()
+    for (let i = 0; i < batch.length; i += 100) {
+      const found = await findPage<Staged>(collection, { _id: _.in(batch.slice(i, i + 100).map((d) => d._id)) }, { limit: 100 })
+      for (const d of found) existing.set(d._id, d)
+    }
+    const fresh = batch.filter((d) => !existing.has(d._id))
+    if (fresh.length) await db.collection(collection).add({ data: fresh.map(staged) })
+    const changed = batch.filter((d) => existing.has(d._id) && !sameContent(existing.get(d._id)!, d))
+    await inParallel(changed, SET_PARALLEL, async ({ _id, ...data }) => {
+      checkBudget(deadline)
+      // Staged by an earlier, unfinished attempt (this file or another): stays hidden, now until this import commits.
+      const stillStaged = existing.get(_id)!.stagedBy ? { ...hide, stagedBy: importId } : {}
+      await db.collection(collection).doc(_id).set({ data: { ...data, ...stillStaged } })
+    })
+  })
+}
+
+/**
+ * Make this import's staged documents visible, one call per collection: parties, then units, then
+ * buildings — a building people can pick always has its units. Leftovers of another file's
+ * unfinished import stay hidden.
+ */
+async function commitStaged(communityId: string, importId: string): Promise<void> {
+  for (const collection of ['owner_parties', 'units', 'buildings']) {
+    const data: Record<string, unknown> = { stagedBy: _.remove() }
+    if (collection === 'units') data.retired = _.remove()
+    await db.collection(collection).where({ communityId, stagedBy: importId }).update({ data })
   }
 }
 
@@ -61,14 +139,33 @@ export const main = createFunction(rosterContract, {
         warnings: result.warnings.slice(0, MAX_REPORTED_ERRORS),
       })
     }
-    const plan = planRoster(communityId, result.rows, fileHash)
-    if (plan.needsDeveloper && !(await getDoc<OwnerPartyDoc>('owner_parties', developerPartyId(communityId)))) {
-      plan.parties.push({ _id: developerPartyId(communityId), communityId, kind: 'DEVELOPER', holderKey: 'developer', holders: [] })
+    if (result.rows.length > MAX_IMPORT_ROWS) {
+      throw new AppError('ROSTER_INVALID', `名册有${result.rows.length}行，超过单次导入上限${MAX_IMPORT_ROWS}行。请按楼栋拆成几个文件，用“合并”方式分批导入`, {
+        errors: [{ line: 1, field: '文件', message: `超过单次导入上限${MAX_IMPORT_ROWS}行，未导入任何数据` }],
+        errorCount: 1,
+        warnings: [],
+        maxRows: MAX_IMPORT_ROWS,
+      })
     }
-    await upsertAll('buildings', plan.buildings)
-    await upsertAll('owner_parties', plan.parties)
-    await upsertAll('units', plan.units)
-    const retired = mode === 'replace' ? await retireMissing(communityId, new Set(plan.units.map((u) => u._id)), ctx.now) : 0
+    const importId = `ri_${communityId}_${mode}_${fileHash.slice(0, 24)}`
+    const previous = await getDoc<Staged>('roster_imports', importId)
+    // The same file as the community's latest import: nothing to write. (An older file imported
+    // again after another one is written again: it is the register now.)
+    const latest = (await findPage<Staged>('roster_imports', { communityId }, { orderBy: [['importedAt', 'desc']], limit: 1 }))[0]
+    const unchanged = Boolean(previous) && latest?._id === importId
+    const plan = planRoster(communityId, result.rows, fileHash)
+    let retired = 0
+    if (!unchanged) {
+      if (plan.needsDeveloper && !(await getDoc<OwnerPartyDoc>('owner_parties', developerPartyId(communityId)))) {
+        plan.parties.push({ _id: developerPartyId(communityId), communityId, kind: 'DEVELOPER', holderKey: 'developer', holders: [] })
+      }
+      const deadline = ctx.now.getTime() + WRITE_BUDGET_MS
+      await writeStaged('buildings', plan.buildings as unknown as Staged[], importId, {}, deadline)
+      await writeStaged('owner_parties', plan.parties as unknown as Staged[], importId, {}, deadline)
+      await writeStaged('units', plan.units as unknown as Staged[], importId, { retired: true }, deadline)
+      await commitStaged(communityId, importId)
+      retired = mode === 'replace' ? await retireMissing(communityId, new Set(plan.units.map((u) => u._id)), ctx.now) : 0
+    }
 
     const counts = {
       rows: result.rows.length,
@@ -79,16 +176,18 @@ export const main = createFunction(rosterContract, {
       developerHeld: plan.units.filter((u) => u.developerHeld).length,
       retired,
     }
-    // Written last: its presence means the whole file landed.
-    const importId = `ri_${communityId}_${mode}_${fileHash.slice(0, 24)}`
-    let alreadyImported = false
-    try {
-      await db.collection('roster_imports').add({
-        data: { _id: importId, communityId, fileHash, fileName: fileName ?? null, encoding: decoded.encoding, counts, importedBy: ctx.openid, importedAt: ctx.now },
-      })
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e
-      alreadyImported = true
+    // Written last: its presence means the whole file landed (the same file again changes nothing).
+    let alreadyImported = Boolean(previous)
+    if (previous && !unchanged) await db.collection('roster_imports').doc(importId).update({ data: { importedAt: ctx.now, importedBy: ctx.openid } })
+    if (!previous) {
+      try {
+        await db.collection('roster_imports').add({
+          data: { _id: importId, communityId, fileHash, fileName: fileName ?? null, encoding: decoded.encoding, counts, importedBy: ctx.openid, importedAt: ctx.now },
+        })
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e
+        alreadyImported = true
+      }
     }
     await audit(ctx, { communityId, event: 'roster.imported', target: importId, details: { fileHash, counts, alreadyImported } })
     return { importId, fileHash, encoding: decoded.encoding, alreadyImported, counts, warnings: result.warnings.slice(0, MAX_REPORTED_ERRORS) }

@@ -7,35 +7,14 @@ import { _, db } from '../_core/cloud'
 import { count, findAll, getDoc, isDuplicateKey } from '../_core/data'
 import { communityNames, membershipViews } from '../_core/lookup'
 import { requireConsent } from '../_core/guards'
-import { eraseAccount, findReferences, type AnyDoc } from '../_core/personal-data'
+import { eraseAccount, findReferences } from '../_core/personal-data'
+import { readableSections, selectForExport } from './export'
 import { pseudonymFor } from '../_core/id-hash'
 import { recordRightsRequest, type RightsRequestDoc } from '../_core/rights'
 import { userContract } from '../../domain/user/contract'
 import { capabilitiesIn } from '../../domain/access/capabilities'
-import { maskName, maskPhone } from '../../domain/privacy/masking'
+import { maskPhone } from '../../domain/privacy/masking'
 import type { UserDoc } from '../../domain/community/model'
-
-/**
- * A copy of someone's data must not disclose other people's (PIPL Art. 45 is the subject's right,
- * not a window on neighbours): in documents that belong to someone else but mention the caller
- * (an application they reviewed, a grid they serve), names and phones are masked.
- */
-const THIRD_PARTY_FIELDS: Record<string, (v: string) => string> = {
-  realName: maskName,
-  nickname: maskName,
-  name: maskName,
-  phone: maskPhone,
-}
-
-function redactForExport(doc: AnyDoc, openid: string): AnyDoc {
-  const own = doc._id === openid || doc.openid === openid || String(doc._id).startsWith(`${openid}:`)
-  if (own) return doc
-  const out: AnyDoc = { ...doc }
-  for (const [k, mask] of Object.entries(THIRD_PARTY_FIELDS)) {
-    if (typeof out[k] === 'string') out[k] = mask(out[k] as string)
-  }
-  return out
-}
 
 const IDEMPOTENCY_DAYS = 7
 
@@ -112,13 +91,8 @@ export const main = createFunction(userContract, {
     // Record the request first, so the export also contains its own record (it refers to the caller).
     const rightsRequestId = await recordRightsRequest(ctx, ctx.openid, 'ACCESS_COPY', { format: 'json' })
     const found = await findReferences(ctx.openid)
-    const collections: Record<string, AnyDoc[]> = {}
-    const counts: Record<string, number> = {}
-    for (const [name, docs] of Object.entries(found)) {
-      collections[name] = docs.map((d) => redactForExport(d, ctx.openid))
-      counts[name] = docs.length
-    }
-    return { generatedAt: ctx.now, rightsRequestId, collections, counts }
+    const { collections, counts, kept } = await selectForExport(found, ctx.openid)
+    return { generatedAt: ctx.now, rightsRequestId, collections, counts, sections: await readableSections(kept, ctx.openid) }
   },
 
   async deleteAccount(_input, ctx) {

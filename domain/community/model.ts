@@ -121,6 +121,11 @@ export interface RoleGrantDoc {
   revokedAt: Date | null
   /** True for accounts of the property company — blocked from acting as proxies (R2.6). */
   propertyCompanyStaff?: boolean
+  /** The invite code that made this grant, if any: a repeat redemption only ever sees this grant. */
+  viaInvite?: string | null
+  revokedBy?: string
+  /** Written by a revocation that relied on this admin grant staying active (last-admin rule). */
+  adminCheckedAt?: Date
 }
 
 export function unitLabel(buildingName: string, unitNumber: string): string {

@@ -4,7 +4,7 @@
  * number additionally needs the separate `owner_verification` consent (R4.2, PIPL Art. 29).
  */
 import { z } from 'zod'
-import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
+import { defineAction, defineFunction, ids, safeText, wireDate } from '../shared/contract'
 import { MEMBERSHIP_STATUSES, RELATIONS } from '../community/model'
 
 const relation = z.enum(RELATIONS)
@@ -38,14 +38,14 @@ const minor = z.object({
 export const householdContract = defineFunction('household', {
   apply: defineAction({
     summary:
-      'Apply to join a unit. OWNER/CO_OWNER may give an ID number (needs owner_verification consent): a match with the unit’s registered holders approves at once, storing only the result and a salted hash (R4.2); otherwise staff review it. One active application per unit per person.',
+      'Apply to join a unit. OWNER/CO_OWNER may give an ID number (needs owner_verification consent): a match with the unit’s registered holders approves at once, storing only the result and a salted hash (R4.2); otherwise staff review it. One active application per unit per person. At most 5 verification attempts per person and per unit per day (issue #9 §7.2): beyond that RATE_LIMITED with details { limit, attemptsPerDay, retryAfter, staffReview: true } and nothing written — apply without the ID number for staff review.',
     input: z
       .object({
         communityId: ids.community,
         buildingId: ids.building,
         unitId: ids.unit,
         relation,
-        realName: z.string().trim().min(2).max(20),
+        realName: safeText(2, 20),
         idNumber: z.string().trim().min(15).max(20).optional(),
         /** R4.7: children under 14 cannot register themselves; a guardian adds them (addMinor). */
         adultConfirmed: z.literal(true, { error: '请确认您已年满14周岁；未满14周岁的孩子请由监护人添加' }),
@@ -63,7 +63,7 @@ export const householdContract = defineFunction('household', {
       .object({
         memberId: z.string().min(1).max(200),
         decision: z.enum(['APPROVE', 'REJECT']),
-        reason: z.string().trim().max(200).optional(),
+        reason: safeText(0, 200).optional(),
       })
       .strict()
       .refine((v) => v.decision === 'APPROVE' || (v.reason ?? '').length >= 2, { message: '驳回需要填写理由', path: ['reason'] }),
@@ -91,7 +91,7 @@ export const householdContract = defineFunction('household', {
     input: z
       .object({
         memberId: z.string().min(1).max(200),
-        displayName: z.string().trim().min(1).max(10),
+        displayName: safeText(1, 10),
         birthYear: z.number().int().min(1990).max(2100),
       })
       .strict(),
@@ -127,6 +127,8 @@ export const householdContract = defineFunction('household', {
           status,
           nameMasked: z.string(),
           verification: z.enum(['MATCHED', 'NOT_MATCHED', 'NONE']),
+          /** A phone is on file (contact_phone): reviewers holding personal.reveal may 查看电话 (access.reveal, logged). */
+          hasPhone: z.boolean(),
           createdAt: wireDate,
           /** Why the caller sees it: staff scope, or as owner of the unit. */
           as: z.enum(['STAFF', 'OWNER']),
@@ -135,6 +137,28 @@ export const householdContract = defineFunction('household', {
       hasMore: z.boolean(),
     }),
     access: 'member',
+  }),
+  securityAlerts: defineAction({
+    summary:
+      "Security alerts of the last 7 days in the caller's review scope (grid workers: their grids, R7.2): a unit whose online owner verification reached the day's attempt limit (issue #9 §7.2). Applications there need a careful staff review.",
+    input: z.object({ communityId: ids.community }).strict(),
+    output: z.object({
+      alerts: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['OWNER_VERIFICATION_LIMIT']),
+          /** The person's daily limit or the unit's. */
+          limit: z.enum(['person', 'unit']),
+          unitId: z.string(),
+          unitLabel: z.string(),
+          gridId: z.string().nullable(),
+          /** Asia/Shanghai calendar day, YYYY-MM-DD. */
+          day: z.string(),
+          at: wireDate,
+        }),
+      ),
+    }),
+    access: { capability: 'household.review', community: (i) => i.communityId },
   }),
   directory: defineAction({
     summary:

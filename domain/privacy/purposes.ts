@@ -32,7 +32,10 @@ export interface Purpose {
   recipients: string[]
   /** What stops working without it — said before asking (PIPL Art. 17, R4.3). */
   withoutIt: string
-  /** Collections holding this purpose's data, wiped/anonymised on withdrawal (R4.5). */
+  /**
+   * Collections holding this purpose's data: on withdrawal every declared field is erased there
+   * (R4.5; cloudfunctions/_core/personal-data.ts erasePurposeData derives the work from this).
+   */
   collections: string[]
 }
 
@@ -74,7 +77,8 @@ export const PURPOSES = [
     retentionDays: 1095,
     recipients: ['所在网格的网格员', '居委会工作人员', '该房屋业主（审核租户与家庭成员时）'],
     withoutIt: '无法加入房屋，不能接收本楼栋通知；其他功能不受影响',
-    collections: ['household_members'],
+    // The real name is also kept on the account (user.updateProfile, 我的资料): erased there too.
+    collections: ['household_members', 'users'],
   },
   {
     id: 'contact_phone',

@@ -7,7 +7,8 @@
  * (`:` `/` `|` `#` `,` `;` or whitespace) or the ends of the string — the shapes our deterministic
  * keys use (`${openid}:${purpose}`, `user:export:${openid}:${requestId}`). `_` is deliberately not
  * a separator: it is part of openids, so `o_demo_grid_worker` must not match
- * `o_demo_grid_worker_2`. Documents whose ids embed an openid with `_` (seeded `hm_${openid}_…`)
+ * `o_demo_grid_worker_2`. Documents whose ids embed an openid with `_` (records written before
+ * issue #9, `hm_${openid}_…`; membership ids are opaque now)
  * always also carry the openid in a field.
  */
 const SEPARATORS = new Set([':', '/', '|', '#', ',', ';', ' ', '\t', '\n'])

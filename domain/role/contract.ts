@@ -23,17 +23,15 @@ export const roleContract = defineFunction('role', {
       .object({
         communityId: ids.community,
         /**
-         * The person: a household member picked from household.directory (memberId), or an account
-         * id the admin already knows (targetOpenid — named so the router's identity stripping does
-         * not drop it). Exactly one. People who are not residents (property staff…) get an invite.
+         * The person: a household member picked from household.directory. Roles are never granted
+         * by typing an account id (docs/decisions.md; issue #9 §7.11 — `targetOpenid` is refused as
+         * an unknown key); people who are not residents (property staff…) redeem an invite code.
          */
-        targetOpenid: ids.openid.optional(),
-        memberId: z.string().min(1).max(200).optional(),
+        memberId: z.string().min(1).max(200),
         role,
         gridIds: z.array(ids.grid).max(20).optional(),
       })
-      .strict()
-      .refine((i) => (i.targetOpenid ? 1 : 0) + (i.memberId ? 1 : 0) === 1, { message: '请指定一位人员（住户或账号）', path: ['memberId'] }),
+      .strict(),
     output: grant,
     access: { capability: 'role.manage', community: (i) => i.communityId },
     idempotent: true,
@@ -46,9 +44,9 @@ export const roleContract = defineFunction('role', {
     idempotent: true,
   }),
   list: defineAction({
-    summary: 'Active grants of a community, names masked (R4.9).',
+    summary: 'Active grants of a community. Admins manage staff by name: the full name (issue #7 §16) beside the masked one.',
     input: z.object({ communityId: ids.community }).strict(),
-    output: z.object({ grants: z.array(grant) }),
+    output: z.object({ grants: z.array(grant.extend({ name: z.string() })) }),
     access: { capability: 'role.manage', community: (i) => i.communityId },
   }),
   invite: defineAction({

@@ -19,6 +19,7 @@ import { AREA_SOURCES, type AreaSource } from '../community/model'
 import { parseAreaCenti } from './area'
 import { parseCsv } from './csv'
 import { idChecksumValid, isIdNumberFormat, normalizeId } from './id-number'
+import { looksLikeFormula, neutralizeFormula, unsafeTextProblem } from '../shared/text'
 
 export const ROSTER_COLUMNS = {
   building: '楼栋',
@@ -115,8 +116,18 @@ export function validateRoster(text: string, hash: (idNumber: string) => string)
     const bad = (k: ColumnKey, message: string) => errors.push({ line: r.line, field: ROSTER_COLUMNS[k], message })
     const before = errors.length
 
-    const building = get('building')
-    const number = get('number')
+    // Labels are shown in lists and written to CSV again (issue #9 §7.11): no hidden characters,
+    // and a value a spreadsheet would run as a formula is stored as text ('=… → '=…).
+    const text = (k: ColumnKey): string => {
+      const raw = get(k)
+      const problem = unsafeTextProblem(raw)
+      if (problem) bad(k, problem)
+      if (!looksLikeFormula(raw)) return raw
+      warnings.push({ line: r.line, field: ROSTER_COLUMNS[k], message: `“${raw.slice(0, 20)}”像表格公式，已按文本保存` })
+      return neutralizeFormula(raw)
+    }
+    const building = text('building')
+    const number = text('number')
     if (!building) bad('building', '楼栋为空')
     else if (building.length > 32) bad('building', '楼栋名称过长')
     if (!number) bad('number', '房号为空')
@@ -141,7 +152,13 @@ export function validateRoster(text: string, hash: (idNumber: string) => string)
       if (flags[k] === null) bad(k, `应填“是”或“否”，实际为“${get(k)}”`)
     }
 
-    const names = splitList(get('holders'))
+    const holderProblem = unsafeTextProblem(get('holders'))
+    if (holderProblem) bad('holders', holderProblem)
+    const names = splitList(get('holders')).map((n) => {
+      if (!looksLikeFormula(n)) return n
+      warnings.push({ line: r.line, field: ROSTER_COLUMNS.holders, message: `“${n.slice(0, 20)}”像表格公式，已按文本保存` })
+      return neutralizeFormula(n)
+    })
     const idList = splitList(get('ids'))
     const holders: { name: string; idHash: string }[] = []
     if (flags.developerHeld === true) {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Capability } from '../access/capabilities'
 import type { PurposeId } from '../privacy/purposes'
+import { unsafeTextProblem } from './text'
 
 /**
  * Who may call an action. The router enforces this before the handler runs, so a handler cannot
@@ -69,3 +70,17 @@ export const IDENTITY_FIELDS = ['openid', '_openid', 'OPENID', 'unionid', 'UNION
  * actually receives.
  */
 export const wireDate = z.union([z.date(), z.iso.datetime()]).transform((v) => new Date(v).toISOString())
+
+/**
+ * A name or short free text people type (real names, nicknames, a child's form of address,
+ * reasons): trimmed, bounded, and free of control, zero-width and bidi-override characters and
+ * lone surrogates (issue #9 §7.11, domain/shared/text.ts).
+ */
+export function safeText(min: number, max: number, tooShort?: string) {
+  return z
+    .string()
+    .trim()
+    .min(min, tooShort)
+    .max(max)
+    .refine((s) => unsafeTextProblem(s) === null, { error: (iss) => unsafeTextProblem(String(iss.input)) ?? '包含不允许的字符' })
+}

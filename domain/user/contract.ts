@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineAction, defineFunction, wireDate } from '../shared/contract'
+import { defineAction, defineFunction, safeText, wireDate } from '../shared/contract'
 import { ROLES } from '../access/capabilities'
 
 const heldRole = z.object({
@@ -39,6 +39,46 @@ export const bootstrapOutput = z.object({
 })
 export type BootstrapOutput = z.infer<typeof bootstrapOutput>
 
+/**
+ * user.exportMyData output (PIPL Art. 45; issue #9 §7.5, issue #7 §5). Shape:
+ *
+ * {
+ *   generatedAt: ISO date,
+ *   rightsRequestId: 'RR-XXXXXXXX'        short opaque reference of this request (also in myRequests)
+ *   collections: { <collection>: [doc…] } machine-readable (offer it as a file): the caller's own
+ *                                         records, records about them and of what they did; other
+ *                                         people appear as '（他人）' with masked names; no
+ *                                         internal collections (idempotency), no keys that embed an
+ *                                         account or request id (_id kept only where it is opaque
+ *                                         or is the caller's OpenID: users, household_members,
+ *                                         role_grants, rights_requests)
+ *   counts: { <collection>: number }      documents per collection above (backward compatible)
+ *   sections: [                           readable, grouped by purpose — render this page
+ *     { purpose: 'household' | … | null,  purpose key from domain/privacy/purposes.ts, null for
+ *                                         records no purpose declares (同意记录, 个人信息权利请求, 工作角色, 其他记录)
+ *       title: '房屋与家庭绑定',            the purpose's Chinese title (or the heading)
+ *       description: string,              what it is for, from the registry
+ *       records: [{ collection, title: '房屋：2栋402', rows: [{ label: '与房屋关系', value: '租户' }…] }] }
+ *   ]                                     values are display strings: dates in Asia/Shanghai
+ *                                         'YYYY-MM-DD HH:mm', 是/否, ids resolved to names, '—' for empty
+ * }
+ */
+export const exportRow = z.object({ label: z.string(), value: z.string() })
+export const exportSection = z.object({
+  purpose: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  records: z.array(z.object({ collection: z.string(), title: z.string(), rows: z.array(exportRow) })),
+})
+export const exportOutput = z.object({
+  generatedAt: wireDate,
+  rightsRequestId: z.string(),
+  collections: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+  counts: z.record(z.string(), z.number()),
+  sections: z.array(exportSection),
+})
+export type ExportOutput = z.infer<typeof exportOutput>
+
 export const userContract = defineFunction('user', {
   bootstrap: defineAction({
     summary: 'Who am I: profile, memberships, roles and capabilities of the caller (creates the account record on first call).',
@@ -50,8 +90,8 @@ export const userContract = defineFunction('user', {
     summary: 'Change nickname, real name or phone. The phone needs the contact_phone consent and the real name the household consent (registry fields, R4.1) — checked per field, so a nickname change never needs either.',
     input: z
       .object({
-        nickname: z.string().trim().min(1).max(20).nullable().optional(),
-        realName: z.string().trim().min(2).max(20).nullable().optional(),
+        nickname: safeText(1, 20).nullable().optional(),
+        realName: safeText(2, 20).nullable().optional(),
         /** Mainland mobile number; null removes it. */
         phone: z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号').nullable().optional(),
       })
@@ -67,14 +107,10 @@ export const userContract = defineFunction('user', {
     idempotent: true,
   }),
   exportMyData: defineAction({
-    summary: 'R4.6 access and copy: every stored document that refers to the caller, from every declared collection, as JSON; records a completed rights request.',
+    summary:
+      "R4.6 access and copy: the caller's own records, records about them (who viewed their data …) and records of what they did, from every declared collection; never third parties' records, internal collections or other people's account ids. Machine-readable (collections) and readable by purpose (sections). Records a completed rights request.",
     input: z.object({}).strict(),
-    output: z.object({
-      generatedAt: wireDate,
-      rightsRequestId: z.string(),
-      collections: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
-      counts: z.record(z.string(), z.number()),
-    }),
+    output: exportOutput,
     access: 'member',
   }),
   deleteAccount: defineAction({

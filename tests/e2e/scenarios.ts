@@ -15,6 +15,7 @@ import {
   visible,
   type Scenario,
 } from './harness'
+import { memberIdFor } from '../../cloudfunctions/_core/id-hash'
 
 export const HOME = '#/pages/home/index'
 export const ME = '#/pages/me/index'
@@ -288,7 +289,8 @@ export const scenarios: Scenario[] = [
   {
     name: 'grid worker approves the pending application of 2栋402 (grid 1)',
     async run({ page, baseUrl, shot }) {
-      const item = '#approve-hm_o_demo_applicant_c_xuetangpo_b02_u402'
+      // Membership ids are opaque (issue #9 §7.5): derived the way the server derives them.
+      const item = `#approve-${memberIdFor('o_demo_applicant', 'c_xuetangpo_b02_u402')}`
       await open(page, baseUrl, 'o_demo_grid_worker', ME)
       await visible(page, '#staff-review-row').click({ timeout: 10_000 })
       await visible(page, item).waitFor({ timeout: 10_000 })
@@ -340,7 +342,8 @@ export const scenarios: Scenario[] = [
       // Grid 2 covers 5–7栋 only (R7.2): other buildings are not offered.
       await visible(page, '#building-c_xuetangpo_b06').click({ timeout: 10_000 })
       assert((await visible(page, '#building-c_xuetangpo_b01').count()) === 0, '1栋 offered to the worker of grid 2')
-      const row = visible(page, '.directory-row').filter({ hasText: '6栋302' })
+      // The tenant's row (membership ids are opaque, so the order of a unit's members is not fixed).
+      const row = visible(page, '.directory-row').filter({ hasText: '6栋302' }).filter({ hasText: '刘*燕' })
       await row.first().waitFor({ timeout: 10_000 })
       const rowText = (await row.first().textContent()) ?? ''
       assert(rowText.includes('刘*燕') && rowText.includes('租户'), `row reads "${rowText}"`)
@@ -420,7 +423,7 @@ export const scenarios: Scenario[] = [
       assert(!((await visible(page, '#roles-page').textContent()) ?? '').includes('OpenID'), 'the page still asks for an OpenID')
       await visible(page, '#grant-mode-resident').click()
       await visible(page, '#building-c_xuetangpo_b06').click({ timeout: 10_000 })
-      const person = visible(page, '.pick-row').filter({ hasText: '6栋302' })
+      const person = visible(page, '.pick-row').filter({ hasText: '6栋302' }).filter({ hasText: '刘*燕' })
       await person.first().waitFor({ timeout: 10_000 })
       await shot('picker')
       await person.first().click()

@@ -27,7 +27,7 @@ beforeAll(async () => {
   expectOk(await t.call('access', 'reveal', { communityId: C, memberId: hm(WHO, u(2, '402')), field: 'phone', reason: '核实租住信息' }, 'o_demo_grid_worker'))
   expectOk(await t.call('access', 'myLog', {}, WHO))
   // Also staff: a grid of their own, and a review they did.
-  expectOk(await t.call('role', 'assign', { communityId: C, targetOpenid: WHO, role: 'GRID_WORKER', gridIds: [`${C}_g3`] }, 'o_demo_admin'))
+  expectOk(await t.call('role', 'assign', { communityId: C, memberId: hm(WHO, u(2, '402')), role: 'GRID_WORKER', gridIds: [`${C}_g3`] }, 'o_demo_admin'))
   expectOk(await t.call('household', 'review', { memberId: hm('o_demo_applicant', u(2, '402')), decision: 'REJECT', reason: '无法联系' }, 'o_demo_rc_staff'))
   t.store.put('care_profiles', { _id: `care:${WHO}`, openid: WHO, careFlags: [], createdAt: new Date() }, 'replace')
 })
@@ -35,29 +35,86 @@ afterAll(async () => {
   await t?.close()
 })
 
-type Export = { collections: Record<string, { _id: string }[]>; counts: Record<string, number>; rightsRequestId: string }
+type Row = { label: string; value: string }
+type Export = {
+  collections: Record<string, Record<string, unknown>[]>
+  counts: Record<string, number>
+  rightsRequestId: string
+  sections: { purpose: string | null; title: string; records: { collection: string; title: string; rows: Row[] }[] }[]
+}
 
-test('the export contains exactly the documents in the store that refer to the person', async () => {
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value)
+  else if (Array.isArray(value)) value.forEach((v) => strings(v, out))
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => strings(v, out))
+  return out
+}
+
+test("the export holds the person's own records, records about them and what they did, nothing internal", async () => {
   const data = expectOk(await t.call<Export>('user', 'exportMyData', {}, WHO))
-  // Computed after the call: the export's own rights request is part of both.
-  const expected = docsMentioning(t, WHO)
-  const got = new Map(Object.entries(data.collections).map(([c, docs]) => [c, new Set(docs.map((d) => d._id))]))
-  expect(Object.fromEntries([...got].map(([c, s]) => [c, [...s].sort()]))).toEqual(Object.fromEntries([...expected].map(([c, s]) => [c, [...s].sort()])))
-  // It really exercised the features (guards against an empty-equals-empty pass).
-  for (const c of ['users', 'consents', 'consent_events', 'household_members', 'owner_verifications', 'access_log', 'audit_log', 'role_grants', 'grids', 'idempotency', 'rights_requests', 'care_profiles']) {
-    expect([c, got.get(c)?.size ?? 0]).not.toEqual([c, 0])
+  // Every record the store holds for the person (openid field) is in it.
+  for (const c of Object.keys(data.collections)) {
+    expect([c, data.counts[c]]).toEqual([c, data.collections[c].length])
   }
+  for (const c of t.store.listCollections().filter((c) => c !== 'idempotency')) {
+    const own = t.store.find(c, { openid: WHO }).length
+    expect([c, (data.collections[c] ?? []).length >= own]).toEqual([c, true])
+  }
+  // It really exercised the features (guards against an empty-equals-empty pass).
+  for (const c of ['users', 'consents', 'consent_events', 'household_members', 'owner_verifications', 'access_log', 'audit_log', 'role_grants', 'rights_requests', 'care_profiles']) {
+    expect([c, data.collections[c]?.length ?? 0]).not.toEqual([c, 0])
+  }
+  // Nothing internal (issue #7 §5): no idempotency rows, no third parties' records, no keys that
+  // embed the account id or a request id, no other person's account id anywhere.
+  expect(data.collections.idempotency).toBeUndefined()
+  expect(data.collections.grids).toBeUndefined()
+  expect(data.collections.household_members.every((d) => d.openid === WHO)).toBe(true)
+  const all = strings(data)
+  expect(all.filter((s) => s.includes(WHO) && s !== WHO)).toEqual([])
+  expect(all.filter((s) => /o_demo_|anon_|^rr:/.test(s))).toEqual([])
+  expect(JSON.stringify(data.collections)).not.toContain('"requestId"')
+
+  expect(data.rightsRequestId).toMatch(/^RR-[A-Z2-9]{8}$/)
   const rr = t.store.getById('rights_requests', data.rightsRequestId)!.doc
-  expect(rr).toMatchObject({ type: 'ACCESS_COPY', status: 'COMPLETED' })
+  expect(rr).toMatchObject({ type: 'ACCESS_COPY', status: 'COMPLETED', openid: WHO })
   expect((rr.deadline as Date).getTime() - (rr.requestedAt as Date).getTime()).toBe(21 * 24 * 3600 * 1000)
   // The raw ID number is nowhere, in the store or the export.
   expect(JSON.stringify(data)).not.toContain('430104196503150011')
 })
 
-test('third parties in the export are masked', async () => {
-  const data = expectOk(await t.call<{ collections: Record<string, Record<string, unknown>[]> }>('user', 'exportMyData', {}, 'o_demo_grid_worker'))
-  const reviewed = (data.collections.household_members ?? []).find((d) => d.openid === WHO)
-  expect(reviewed).toMatchObject({ realName: '赵*民', reviewedBy: 'o_demo_grid_worker' })
+test('the readable view groups the records by purpose, with labels and display values', async () => {
+  const data = expectOk(await t.call<Export>('user', 'exportMyData', {}, WHO))
+  const section = (purpose: string) => data.sections.find((s) => s.purpose === purpose)!
+  expect(section('household').title).toBe('房屋与家庭绑定')
+  const home = section('household').records.find((r) => r.title === '房屋：2栋402')!
+  expect(home.rows).toEqual(expect.arrayContaining([{ label: '与房屋关系', value: '租户' }, { label: '状态', value: '已认证' }, { label: '所在社区', value: '学堂坡社区' }]))
+  expect(section('household').records.find((r) => r.collection === 'users')!.rows).toEqual([{ label: '姓名', value: '赵新民' }])
+  expect(section('contact_phone').records[0].rows).toEqual([{ label: '手机号', value: '13700001234' }])
+  expect(section('account').records[0].rows).toEqual(expect.arrayContaining([{ label: '昵称', value: '新邻居' }]))
+  // Who viewed my data, by the viewer's full name (staff act in an official capacity, issue #7 §16).
+  const viewed = section('security_logs').records.find((r) => r.title === '谁看过我的数据')!
+  expect(viewed.rows).toEqual(expect.arrayContaining([{ label: '查看人', value: '周敏' }, { label: '查看理由', value: '核实租住信息' }, { label: '操作人角色', value: '网格员' }]))
+  expect(data.sections.find((s) => s.title === '同意记录')!.records.length).toBeGreaterThan(0)
+  expect(JSON.stringify(data.sections)).not.toMatch(/o_demo_|T\d\d:\d\d:\d\d/)
+})
+
+test("§7.5 a grid worker's export holds no other person's records, even after the grant is revoked", async () => {
+  const GW = 'o_demo_grid_worker'
+  // The oracle: the store does hold many others' memberships this worker reviewed.
+  expect(t.store.find('household_members', { reviewedBy: GW }).filter((d) => d.openid !== GW).length).toBeGreaterThan(50)
+  const check = async () => {
+    const data = expectOk(await t.call<Export>('user', 'exportMyData', {}, GW))
+    expect((data.collections.household_members ?? []).filter((d) => d.openid !== GW)).toEqual([])
+    expect(data.collections.grids).toBeUndefined()
+    // What the worker did is there (reviews, reveals), with the other people as 他人.
+    expect((data.collections.audit_log ?? []).length).toBeGreaterThan(0)
+    expect(strings(data).filter((s) => /^o_demo_/.test(s) && s !== GW)).toEqual([])
+    expect(strings(data).filter((s) => s.includes(WHO))).toEqual([])
+  }
+  await check()
+  const grant = t.store.find('role_grants', { openid: GW, role: 'GRID_WORKER' })[0]
+  expectOk(await t.call('role', 'revoke', { communityId: C, grantId: grant._id }, 'o_demo_admin'))
+  await check()
 })
 
 test('deleting the account removes every reference; kept records are pseudonymous; the openid starts anew', async () => {

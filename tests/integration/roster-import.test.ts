@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite'
 import { startTestCloud, type TestCloud } from './helpers/cloud'
-import { docsMentioning, expectError, expectOk } from './support/linli'
+import { docsMentioning, expectError, expectOk, rg } from './support/linli'
 
 let t: TestCloud
 // An empty community of the field study: importing here does not disturb the demo data.
@@ -42,7 +42,7 @@ const empty = () => expect(snapshot()).toEqual({ units: [], parties: [], buildin
 beforeAll(async () => {
   t = await startTestCloud()
   // Roles are per community: make the demo admin an admin of 岳龙 too (as role.assign would).
-  t.store.put('role_grants', { _id: `rg_o_demo_admin_COMMUNITY_ADMIN_${YL}`, openid: 'o_demo_admin', role: 'COMMUNITY_ADMIN', communityId: YL, grantedBy: 'seed', grantedAt: new Date(), revokedAt: null }, 'replace')
+  t.store.put('role_grants', { _id: rg('o_demo_admin', 'COMMUNITY_ADMIN', YL), openid: 'o_demo_admin', role: 'COMMUNITY_ADMIN', communityId: YL, grantedBy: 'seed', grantedAt: new Date(), revokedAt: null }, 'replace')
 })
 afterAll(async () => {
   await t?.close()

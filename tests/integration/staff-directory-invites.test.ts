@@ -5,7 +5,7 @@
  * bootstrap.
  */
 import { startTestCloud, type TestCloud } from './helpers/cloud'
-import { C, expectError, expectOk, u } from './support/linli'
+import { C, expectError, expectOk, rg, u } from './support/linli'
 import type { BootstrapOutput } from '../../domain/user/contract'
 
 let t: TestCloud
@@ -34,7 +34,9 @@ describe('household.directory', () => {
     expect(all.every((i) => i.gridId === `${C}_g1`)).toBe(true)
     expect(all.every((i) => /\*/.test(i.nameMasked))).toBe(true)
     expect(JSON.stringify(all)).not.toMatch(/1380731|张建国/)
-    const owner = all.find((i) => i.unitId === u(1, '101') && i.memberId.includes('o_demo_owner'))
+    const owner = all.find((i) => i.unitId === u(1, '101') && i.nameMasked === '张*国')
+    // Ids shown to staff never carry an account id (issue #9 §7.5).
+    expect(JSON.stringify(all)).not.toMatch(/o_demo_/)
     expect(owner?.hasPhone).toBe(true)
   })
 
@@ -64,7 +66,7 @@ describe('roles without raw account ids', () => {
     const elder = d.items.find((i) => i.unitId === u(4, '102'))!
     const g = expectOk(await t.call<{ role: string; nameMasked: string }>('role', 'assign', { communityId: C, memberId: elder.memberId, role: 'COMMITTEE_MEMBER' }, 'o_demo_admin'))
     expect(g).toMatchObject({ role: 'COMMITTEE_MEMBER', nameMasked: '陈*兰' })
-    expect(t.store.getById('role_grants', `rg_o_demo_elder_COMMITTEE_MEMBER_${C}`)?.doc.revokedAt).toBeNull()
+    expect(t.store.getById('role_grants', rg('o_demo_elder', 'COMMITTEE_MEMBER'))?.doc.revokedAt).toBeNull()
     expectError(await t.call('role', 'assign', { communityId: C, role: 'RC_STAFF' }, 'o_demo_admin'), 'VALIDATION_FAILED')
     expectError(await t.call('role', 'assign', { communityId: 'c_yuelong', memberId: elder.memberId, role: 'RC_STAFF' }, 'o_demo_admin'), 'FORBIDDEN')
   })
@@ -81,9 +83,12 @@ describe('roles without raw account ids', () => {
     for (const r of results) if (!r.ok) expect(r.error.code).toBe('CONFLICT')
     const grants = t.store.find('role_grants', { role: 'PROPERTY_STAFF', communityId: C, revokedAt: null }).filter((g) => people.includes(g.openid as string))
     expect(grants.map((g) => g.openid)).toEqual(winners)
-    // The winner now holds the role; redeeming again is a harmless replay.
+    // The winner now holds the role. Redeeming again grants nothing new: it answers with the grant
+    // this code made while that stands, and no second audit row (a used code never grants again,
+    // issue #9 §7.1 — tests/integration/security-roles.test.ts covers the revoked case).
     expect(expectOk(await t.call<BootstrapOutput>('user', 'bootstrap', {}, winners[0])).roles).toContainEqual({ role: 'PROPERTY_STAFF', communityId: C })
     expect(expectOk(await t.call<{ role: string }>('role', 'redeemInvite', { code: inv.code }, winners[0])).role).toBe('PROPERTY_STAFF')
+    expect(t.store.find('audit_log', { event: 'role.assigned', target: winners[0] })).toHaveLength(1)
     expect(t.store.find('audit_log', { event: 'role.invited', target: inv.code })).toHaveLength(1)
   })
 

@@ -4,13 +4,16 @@
  * through the API under test.
  */
 import type { TestCloud } from '../helpers/cloud'
+import { grantIdFor, memberIdFor } from '../../../cloudfunctions/_core/id-hash'
 import { POLICY_VERSION, type PurposeId } from '../../../domain/privacy/purposes'
 import type { Envelope } from '../../../domain/shared/envelope'
 
 export const C = 'c_xuetangpo'
 export const b = (n: number) => `${C}_b${String(n).padStart(2, '0')}`
 export const u = (bn: number, number: string) => `${b(bn)}_u${number}`
-export const hm = (openid: string, unitId: string) => `hm_${openid}_${unitId}`
+/** Membership and grant ids are opaque (issue #9 §7.5); tests derive them the way the server does. */
+export const hm = (openid: string, unitId: string) => memberIdFor(openid, unitId)
+export const rg = (openid: string, role: string, communityId = C) => grantIdFor(openid, role, communityId)
 
 export const MATRIX_PERSONAS = [
   'o_demo_resident',
@@ -34,6 +37,12 @@ export function expectError(env: Envelope<unknown>, code: string): { code: strin
   if (env.ok) throw new Error(`expected ${code}, got ok: ${JSON.stringify(env.data).slice(0, 300)}`)
   if (env.error.code !== code) throw new Error(`expected ${code}, got ${env.error.code}: ${env.error.message} ${JSON.stringify(env.error.details ?? null)}`)
   return env.error
+}
+
+/** An answer's outcome: OK, the error code, or PLATFORM_TIMEOUT when the local cloud answered without an envelope. */
+export function outcome(env: Envelope<unknown>): string {
+  if (env.ok) return 'OK'
+  return (env as { error?: { code?: string } }).error?.code ?? 'PLATFORM_TIMEOUT'
 }
 
 export async function bootstrap(t: TestCloud, openid: string): Promise<void> {
