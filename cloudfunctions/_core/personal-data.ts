@@ -97,7 +97,11 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  */
 async function eraseStoredAnswers(openid: string, fieldKeys: ReadonlySet<string>): Promise<number> {
   const mine = await findAll<AnyDoc>('idempotency', { _id: db.RegExp({ regexp: `^[^:]+:[^:]+:${escapeRegExp(openid)}:`, options: '' }) }, { max: 5000 })
-  const hits = mine.filter((d) => d.state === 'DONE' && holdsAnyField(d.response, fieldKeys))
+  // Finished answers (DONE → response) and the journal steps of idempotent calls (STEP → result,
+  // `<key>#<n>`, transaction.ts): a retry replays either, so either may hold withdrawn data.
+  const hits = mine.filter(
+    (d) => (d.state === 'DONE' && holdsAnyField(d.response, fieldKeys)) || (d.state === 'STEP' && holdsAnyField(d.result, fieldKeys)),
+  )
   for (const d of hits) await db.collection('idempotency').doc(d._id).remove()
   return hits.length
 }

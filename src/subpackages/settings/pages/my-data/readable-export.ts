@@ -222,10 +222,39 @@ function readableFromServerRecord(r: unknown): ReadableRecord | null {
   return readableRecord(rec)
 }
 
-/** user.exportMyData's answer (either shape) → the page's groups. Unknown input → nothing shown. */
+/** Keys for the server's sections that no purpose declares (purpose: null), by their heading. */
+const SECTION_KEYS: Record<string, string> = {
+  同意记录: 'consent_records',
+  个人信息权利请求: 'rights_requests',
+  工作角色: 'work_roles',
+}
+
+/**
+ * The server's readable view (`sections`, shape in domain/user/contract.ts): one section per
+ * purpose, each record a title and label/value rows. Converted to groups and re-checked like any
+ * other answer, so a server mistake still cannot put an id on the page.
+ */
+function fromSections(sections: unknown[]): ReadableGroup[] {
+  return fromGroups(
+    sections.map((raw) => {
+      const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
+      const title = typeof s.title === 'string' ? s.title : ''
+      const key = typeof s.purpose === 'string' ? s.purpose : SECTION_KEYS[title] ?? 'other_records'
+      const records = (Array.isArray(s.records) ? s.records : []).map((r) => {
+        const rec = (r && typeof r === 'object' ? r : {}) as { title?: unknown; rows?: unknown }
+        const rows = Array.isArray(rec.rows) ? rec.rows : []
+        return { fields: [...(typeof rec.title === 'string' ? [{ label: '记录', value: rec.title }] : []), ...rows] }
+      })
+      return { purposeId: key, title, records }
+    }),
+  )
+}
+
+/** user.exportMyData's answer (any shape) → the page's groups. Unknown input → nothing shown. */
 export function readableExport(answer: unknown, context: ExportContext = {}): ReadableExport {
   const a = (answer && typeof answer === 'object' ? answer : {}) as Record<string, unknown>
   const generatedAt = typeof a.generatedAt === 'string' ? a.generatedAt : null
+  if (Array.isArray(a.sections) && a.sections.length > 0) return { generatedAt, groups: fromSections(a.sections) }
   if (Array.isArray(a.groups)) return { generatedAt, groups: fromGroups(a.groups) }
   if (a.collections && typeof a.collections === 'object') return { generatedAt, groups: fromCollections(a.collections as Docs, context) }
   return { generatedAt, groups: [] }

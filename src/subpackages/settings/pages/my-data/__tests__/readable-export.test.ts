@@ -62,3 +62,25 @@ test('the machine-readable copy holds the same grouped records, labelled, withou
   expect(json.groups.find((g) => g.purpose === '账号与基本服务')!.records[0]).toMatchObject({ 昵称: '张建国', 长辈版: '是' })
   expect(JSON.stringify(json)).not.toContain('o_demo_owner')
 })
+
+// The server's readable view (issue #9 §7.5, shape in domain/user/contract.ts) is preferred and re-checked.
+test('server sections become the page groups, keyed by purpose, with ids still dropped', () => {
+  const data = readableExport({
+    ...today,
+    sections: [
+      {
+        purpose: 'household',
+        title: '房屋与家庭绑定',
+        description: '…',
+        records: [{ collection: 'household_members', title: '房屋：2栋301', rows: [{ label: '与房屋关系', value: '业主' }, { label: '编号', value: 'hm_o_demo_owner_x' }] }],
+      },
+      { purpose: null, title: '同意记录', description: '…', records: [{ collection: 'consents', title: '房屋与家庭绑定', rows: [{ label: '状态', value: '已同意' }] }] },
+    ],
+  })
+  expect(data.groups.map((g) => g.key)).toEqual(['household', 'consent_records'])
+  expect(data.groups[0].records[0].fields).toEqual([
+    { label: '记录', value: '房屋：2栋301' },
+    { label: '与房屋关系', value: '业主' },
+  ])
+  expect(everything(data)).not.toContain('o_demo_owner')
+})
