@@ -21,6 +21,7 @@ import { consentId, type ConsentDoc } from '../domain/privacy/consent-model'
 import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
+import { buildBookingResources } from './booking'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -274,6 +275,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     { collection: 'household_members', docs: members as never },
     { collection: 'role_grants', docs: roles as never },
     { collection: 'consents', docs: consents as never },
+    { collection: 'booking_resources', docs: buildBookingResources() as never },
   ]
 }
 
