@@ -11,6 +11,7 @@ import Database from 'better-sqlite3'
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
 import { startLocalCloud } from '../local-cloud/src'
+import { benchBooking } from './booking'
 
 const FIXTURES = path.resolve(__dirname, '../tests/fixtures/functions')
 const BENCH_FUNCTIONS = path.resolve(__dirname, 'functions')
@@ -148,6 +149,7 @@ async function main() {
   console.log(`   final counter ${final} — ${final === ok ? 'exact' : 'LOST UPDATES'}`)
   console.log(`   instances started: ${cloud.functions.stats.instancesStarted}`)
 
+  await benchBooking(cloud)
   raw.close()
   await cloud.close()
 }

@@ -68,3 +68,8 @@ export function dayLabel(date: string): string {
   const [, m, d] = date.split('-').map(Number)
   return `${m}月${d}日 ${WEEKDAY_LABELS[isoWeekday(date)]}`
 }
+
+/** 'HH:mm' of an instant on the Shanghai wall clock (check-in windows, pauses). */
+export function shanghaiTime(instant: Date | string): string {
+  return new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MINUTES * 60_000).toISOString().slice(11, 16)
+}

@@ -8,9 +8,11 @@ import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { startLocalCloud } from '../../local-cloud/src'
 import { ARTIFACTS, runScenarios } from './harness'
-import { scenarios } from './scenarios'
+import { scenarios as baseScenarios } from './scenarios'
+import { bookingScenarios } from './scenarios-booking'
 
 const ROOT = path.resolve(__dirname, '../..')
+const scenarios = [...baseScenarios, ...bookingScenarios]
 
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) {

@@ -17,7 +17,7 @@ import {
   slotProblem,
   slotTimes,
 } from '../../../domain/booking/slots'
-import { addDays, isCalendarDate, shanghaiDate, shanghaiInstant, weekStart } from '../../../domain/booking/time'
+import { addDays, isCalendarDate, shanghaiDate, shanghaiInstant, shanghaiTime, weekStart } from '../../../domain/booking/time'
 
 /** The 活动室: 10 seats, 1 per household per day, weekdays 09–12 and 14–17, Saturday mornings. */
 const ROOM: ResourceRules = {
@@ -57,6 +57,8 @@ describe('Shanghai calendar', () => {
     [new Date('2026-12-01T16:00:00Z'), '2026-12-02'],
     [new Date('2026-12-31T16:00:00Z'), '2027-01-01'],
   ])('%s is %s in Shanghai', (now, date) => expect(shanghaiDate(now)).toBe(date))
+
+  test('wall-clock time of an instant', () => expect(shanghaiTime('2026-12-04T10:45:00Z')).toBe('18:45'))
 
   test('instants are +08:00 wall clock, 24:00 is the next midnight', () => {
     expect(shanghaiInstant('2026-12-02', '09:00').toISOString()).toBe('2026-12-02T01:00:00.000Z')

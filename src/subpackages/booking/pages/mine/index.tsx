@@ -2,10 +2,10 @@ import { useCallback, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { NO_SHOW_POLICY } from '@domain/booking/no-show'
+import { dayLabel, shanghaiDate, shanghaiTime } from '@domain/booking/time'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { callCloud, type CallOutput } from '@/services/cloud'
-import { formatDateTime } from '@/shared/lib/dates'
 import { Button, Card, ConfirmSheet, Empty, ErrorState, Loading, PageHeader } from '@/shared/ui'
 import { slotLabel } from '../../components/day-choices'
 
@@ -56,7 +56,7 @@ export default function MyBookingsPage() {
         </Text>
       ) : null}
       {data?.standing.pausedUntil ? (
-        <Text id='mine-paused' className='error-banner body-text'>{`因多次未到场，预约暂停至 ${formatDateTime(data.standing.pausedUntil)}。如有特殊情况，请联系社区工作人员申诉。`}</Text>
+        <Text id='mine-paused' className='error-banner body-text'>{`因多次未到场，预约暂停至 ${dayLabel(shanghaiDate(new Date(data.standing.pausedUntil)))} ${shanghaiTime(data.standing.pausedUntil)}。如有特殊情况，请联系社区工作人员申诉。`}</Text>
       ) : null}
       {error ? <ErrorState message={error} onRetry={load} /> : null}
       {!data && !error ? <Loading /> : null}
@@ -74,7 +74,7 @@ export default function MyBookingsPage() {
             <View className='checkin-code' id={`checkin-${b.id}`}>
               <Text className='caption'>签到码</Text>
               <Text className='invite-code checkin-code__digits'>{b.checkInCode}</Text>
-              {b.checkInOpensAt && b.checkInClosesAt ? <Text className='caption'>{`签到时间 ${formatDateTime(b.checkInOpensAt)} — ${formatDateTime(b.checkInClosesAt).slice(-5)}`}</Text> : null}
+              {b.checkInOpensAt && b.checkInClosesAt ? <Text className='caption'>{`签到时间 ${shanghaiTime(b.checkInOpensAt)}—${shanghaiTime(b.checkInClosesAt)}（北京时间）`}</Text> : null}
             </View>
           ) : null}
           {b.sensitive && b.note ? <Text className='caption notice-block'>{`事由：${b.note}`}</Text> : null}
