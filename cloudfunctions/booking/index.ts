@@ -23,7 +23,9 @@ import { bookSlot, releaseBooking, transition, type Release } from './ledger'
 import { requireStaffFor, resolveBooker, staffFor } from './who'
 import { namesOf, ownerView, resourceView, sheetRows, waitPositions } from './views'
 import { notify } from './notify'
-import { noShowRecorded, standingOf, requireNotPaused } from './standing'
+import { noShowRecorded, pausedStandingOf, requireNotPaused, standingOf, type StandingDoc } from './standing'
+import { unitLabels } from '../_core/lookup'
+import { recentNoShows } from '../../domain/booking/no-show'
 
 type Stored<T> = T & Record<string, unknown>
 const clock = () => new Date()
@@ -289,6 +291,40 @@ export const main = createFunction(
       const bookings = (await findAll<BookingDoc>('bookings', { resourceId, date }, { max: 2000 })).sort((a, b) => a.start.localeCompare(b.start) || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
       const rows = await sheetRows(bookings)
       return { date, rows, pending: bookings.filter((b) => b.status === 'PENDING_APPROVAL').length, checkedIn: bookings.filter((b) => b.status === 'CHECKED_IN').length }
+    },
+
+    async appeal({ communityId, reason }, ctx) {
+      const st = await pausedStandingOf(ctx, communityId)
+      if (!st) throw new AppError('NOT_FOUND', '您的预约没有被暂停', { communityId })
+      await db.collection('booking_standing').doc(st._id).update({ data: { appeal: { reason, at: ctx.now, by: ctx.openid, status: 'PENDING' }, updatedAt: ctx.now } })
+      await audit(ctx, { communityId, event: 'booking.appealed', target: st._id, details: { reason } })
+      return { standingId: st._id, status: 'PENDING' as const }
+    },
+
+    async appeals({ communityId }, ctx) {
+      const docs = (await findAll<StandingDoc>('booking_standing', { communityId }, { max: 2000 })).filter((d) => d.appeal?.status === 'PENDING')
+      const units = await unitLabels(docs.map((d) => d.householdKey).filter((k) => k.startsWith('u_')).map((k) => k.slice(2)))
+      return {
+        appeals: docs.map((d) => ({
+          id: d._id,
+          unitLabel: d.householdKey.startsWith('u_') ? units.get(d.householdKey.slice(2))?.label ?? null : null,
+          noShows: recentNoShows(d.noShows, ctx.now).length,
+          pausedUntil: d.pausedUntil ? new Date(d.pausedUntil) : null,
+          reason: d.appeal!.reason,
+          at: d.appeal!.at,
+        })),
+      }
+    },
+
+    async decideAppeal({ communityId, standingId, decision, note }, ctx) {
+      const st = await getDoc<StandingDoc>('booking_standing', standingId)
+      if (!st || st.communityId !== communityId || st.appeal?.status !== 'PENDING') throw new AppError('NOT_FOUND', '没有找到待处理的申诉', { standingId })
+      const status = decision === 'LIFT' ? ('LIFTED' as const) : ('KEPT' as const)
+      await db.collection('booking_standing').doc(standingId).update({
+        data: { ...(decision === 'LIFT' ? { pausedUntil: null, noShows: [] } : {}), appeal: { ...st.appeal, status, decidedBy: ctx.openid, note: note ?? null }, updatedAt: ctx.now },
+      })
+      await audit(ctx, { communityId, event: 'booking.appeal_decided', target: standingId, details: { decision, note: note ?? null, noShows: st.noShows.length } })
+      return { standingId, status }
     },
 
     async workload({ communityId }, ctx) {

@@ -8,7 +8,15 @@ import { afterNoShow, isPaused, recentNoShows, type Standing } from '../../domai
 import { AppError } from '../../domain/shared/errors'
 import type { Booker } from './ledger'
 
-type StandingDoc = Standing & { _id: string; communityId: string; householdKey: string; openids: string[] }
+export interface Appeal {
+  reason: string
+  at: Date
+  by: string
+  status: 'PENDING' | 'LIFTED' | 'KEPT'
+  decidedBy?: string
+  note?: string | null
+}
+export type StandingDoc = Standing & { _id: string; communityId: string; householdKey: string; openids: string[]; appeal?: Appeal | null }
 export const standingId = (communityId: string, householdKey: string) => `st_${communityId}_${householdKey}`
 
 /** Elderly residents are exempt from automatic pauses; 长辈版 is the signal we have without collecting an age. */
@@ -46,3 +54,14 @@ export async function standingOf(ctx: CallContext): Promise<{ pausedUntil: Date 
   }
 }
 
+
+/** The caller's paused standing in a community (any of their homes there, or their own key). */
+export async function pausedStandingOf(ctx: CallContext, communityId: string): Promise<StandingDoc | null> {
+  const keys = ctx.memberships.filter((m) => m.status === 'APPROVED' && m.communityId === communityId).map((m) => standingId(communityId, `u_${m.unitId}`))
+  keys.push(standingId(communityId, `p_${ctx.openid}`))
+  for (const k of keys) {
+    const d = await getDoc<StandingDoc>('booking_standing', k)
+    if (d && isPaused(d, ctx.now)) return d
+  }
+  return null
+}

@@ -207,6 +207,27 @@ export const bookingContract = defineFunction('booking', {
     output: z.object({ date: z.string(), rows: z.array(sheetRow), pending: z.number(), checkedIn: z.number() }),
     access: { capability: 'booking.manage', community: (i) => i.communityId },
   }),
+  appeal: defineAction({
+    summary: 'Appeal a no-show pause (issue #11 item 3): the reason goes to staff, who lift or keep it.',
+    input: z.object({ communityId: ids.community, reason: z.string().trim().min(4).max(200) }).strict(),
+    output: z.object({ standingId: z.string(), status: z.literal('PENDING') }),
+    access: 'member',
+    purpose: 'booking',
+    idempotent: true,
+  }),
+  appeals: defineAction({
+    summary: 'Pending no-show appeals of a community for staff: the home (unit label), no-shows in 30 days, pause end and the reason.',
+    input: z.object({ communityId: ids.community }).strict(),
+    output: z.object({ appeals: z.array(z.object({ id: z.string(), unitLabel: z.string().nullable(), noShows: z.number(), pausedUntil: wireDate.nullable(), reason: z.string(), at: wireDate })) }),
+    access: { capability: 'booking.manage', community: (i) => i.communityId },
+  }),
+  decideAppeal: defineAction({
+    summary: 'Lift (pause and no-shows cleared) or keep a paused household\'s booking pause. Audited.',
+    input: z.object({ communityId: ids.community, standingId: z.string().min(1).max(200), decision: z.enum(['LIFT', 'KEEP']), note: z.string().trim().max(60).optional() }).strict(),
+    output: z.object({ standingId: z.string(), status: z.enum(['LIFTED', 'KEPT']) }),
+    access: { capability: 'booking.manage', community: (i) => i.communityId },
+    idempotent: true,
+  }),
   workload: defineAction({
     summary: 'Counts for the staff work items on 首页: pending approvals and check-ins expected today.',
     input: z.object({ communityId: ids.community }).strict(),

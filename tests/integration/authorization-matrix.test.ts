@@ -285,6 +285,14 @@ const CASES: Record<string, Case> = {
   },
   'booking.list@活动室': { fn: 'booking', action: 'list', input: () => ({ communityId: C, resourceId: BOOKING_IDS.activityRoom, date: tomorrow() }), expect: canManageCommunityRun },
   'booking.list@乒乓球台': { fn: 'booking', action: 'list', input: () => ({ communityId: C, resourceId: BOOKING_IDS.fitness, date: tomorrow() }), expect: can('booking.manage') },
+  'booking.appeal(not paused)': { fn: 'booking', action: 'appeal', input: () => ({ communityId: C, reason: '矩阵测试申诉' }), expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED') },
+  'booking.appeals': { fn: 'booking', action: 'appeals', input: () => ({ communityId: C }), expect: can('booking.manage') },
+  'booking.decideAppeal(unknown)': {
+    fn: 'booking',
+    action: 'decideAppeal',
+    input: () => ({ communityId: C, standingId: 'st_nobody', decision: 'LIFT' }),
+    expect: (p) => (can('booking.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+  },
   'booking.workload': { fn: 'booking', action: 'workload', input: () => ({ communityId: C }), expect: can('booking.manage') },
   // Last: bootstrapping the newcomer creates their account, which would change the rows above.
   'user.bootstrap': { fn: 'user', action: 'bootstrap', input: () => ({}), expect: anyone },

@@ -257,6 +257,31 @@ describe('check-in and the release timer', () => {
     const mine = expectOk(await t.call<{ standing: { pausedUntil: string | null; noShows30d: number } }>('booking', 'mine', {}, o))
     expect(mine.standing.noShows30d).toBe(3)
     expect(mine.standing.pausedUntil).not.toBeNull()
+    // The appeal: the household explains, staff lift the pause, booking works again.
+    expectError(await t.call('booking', 'appeal', { communityId: C, reason: '住院了没能来' }, 'o_demo_resident'), 'NOT_FOUND')
+    expectOk(await t.call('booking', 'appeal', { communityId: C, reason: '住院了没能来' }, o))
+    const { appeals } = expectOk(await t.call<{ appeals: { id: string; reason: string; noShows: number }[] }>('booking', 'appeals', { communityId: C }, 'o_demo_rc_staff'))
+    expect(appeals).toEqual([expect.objectContaining({ id: `st_${C}_u_${C}_paused_unit_1`, reason: '住院了没能来', noShows: 3 })])
+    expectOk(await t.call('booking', 'decideAppeal', { communityId: C, standingId: appeals[0].id, decision: 'LIFT', note: '情况属实' }, 'o_demo_rc_staff'))
+    expectOk(await create(o, { resourceId: BOOKING_IDS.activityRoom, date: day(2), start: '19:00' }))
+    expect(t.store.find('audit_log', { event: 'booking.appeal_decided', target: appeals[0].id })).toHaveLength(1)
+  })
+
+  test('the release timer pauses a household at the third no-show, but never a 长辈版 account', async () => {
+    const resourceId = await newResource({ exclusive: true, capacity: 1, quotaPerDay: null })
+    const young = household('ns', 1)
+    const elder = household('ns', 2, { elderMode: true })
+    const date = day(1)
+    for (const [o, starts] of [[young, ['09:00', '10:00', '11:00']], [elder, ['12:00', '13:00', '14:00']]] as const) {
+      for (const start of starts) {
+        const r = expectOk(await create(o, { resourceId, date, start }))
+        const stored = t.store.find('bookings', { _id: r.booking.id })[0]
+        t.store.put('bookings', { ...stored, checkInOpensAt: new Date(Date.now() - 3_600_000), checkInClosesAt: new Date(Date.now() - 60_000) }, 'replace')
+      }
+    }
+    await t.cloud.fireTimer('booking', 'release-no-shows')
+    expectError(await create(young, { resourceId, date, start: '15:00' }), 'BOOKING_PAUSED')
+    expectOk(await create(elder, { resourceId, date, start: '16:00' }))
   })
 })
 

@@ -6,7 +6,8 @@ import { dayLabel, shanghaiDate, shanghaiTime } from '@domain/booking/time'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { callCloud, type CallOutput } from '@/services/cloud'
-import { Button, Card, ConfirmSheet, Empty, ErrorState, Loading, PageHeader } from '@/shared/ui'
+import { Button, Card, ConfirmSheet, Empty, ErrorState, Loading, PageHeader, TextField } from '@/shared/ui'
+import { useSession } from '@/features/session/session-store'
 import { slotLabel } from '../../components/day-choices'
 
 type Mine = CallOutput<'booking', 'mine'>
@@ -23,6 +24,22 @@ export default function MyBookingsPage() {
   const [cancelling, setCancelling] = useState<Booking | null>(null)
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState<string | null>(null)
+
+  const [appeal, setAppeal] = useState('')
+  const communityId = useSession().data?.currentCommunity?.id ?? null
+  const sendAppeal = async () => {
+    if (!communityId) return
+    setBusy(true)
+    try {
+      await callCloud('booking', 'appeal', { communityId, reason: appeal.trim() })
+      setNote('申诉已提交，工作人员处理后会恢复预约')
+      setAppeal('')
+    } catch (e) {
+      setNote(errorText(e))
+    } finally {
+      setBusy(false)
+    }
+  }
 
   const load = useCallback(() => {
     setError(null)
@@ -56,7 +73,13 @@ export default function MyBookingsPage() {
         </Text>
       ) : null}
       {data?.standing.pausedUntil ? (
-        <Text id='mine-paused' className='error-banner body-text'>{`因多次未到场，预约暂停至 ${dayLabel(shanghaiDate(new Date(data.standing.pausedUntil)))} ${shanghaiTime(data.standing.pausedUntil)}。如有特殊情况，请联系社区工作人员申诉。`}</Text>
+        <Card title='预约暂停中' id='mine-paused'>
+          <Text className='body-text notice-block'>{`因多次未到场，预约暂停至 ${dayLabel(shanghaiDate(new Date(data.standing.pausedUntil)))} ${shanghaiTime(data.standing.pausedUntil)}。如有特殊情况（生病、住院、临时有事），可以申诉，工作人员会处理。`}</Text>
+          <TextField id='appeal-reason' label='申诉理由' value={appeal} onChange={setAppeal} maxlength={200} multiline />
+          <Button id='appeal-btn' block loading={busy} disabled={appeal.trim().length < 4} onClick={() => void sendAppeal()}>
+            提交申诉
+          </Button>
+        </Card>
       ) : null}
       {error ? <ErrorState message={error} onRetry={load} /> : null}
       {!data && !error ? <Loading /> : null}

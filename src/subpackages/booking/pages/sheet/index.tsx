@@ -39,6 +39,28 @@ export default function BookingSheetPage() {
   const days = useMemo(() => dayChoices(today, addDays(today, 6)), [today])
   const chosen = resourceId ?? resources?.[0]?.id ?? null
 
+  const [appeals, setAppeals] = useState<CallOutput<'booking', 'appeals'>['appeals']>([])
+  const loadAppeals = useCallback(() => {
+    if (!communityId) return
+    callCloud('booking', 'appeals', { communityId })
+      .then((r) => setAppeals(r.appeals))
+      .catch(() => setAppeals([]))
+  }, [communityId])
+  useEffect(loadAppeals, [loadAppeals])
+  const decideAppeal = async (id: string, decision: 'LIFT' | 'KEEP') => {
+    if (!communityId) return
+    setBusyId(id)
+    try {
+      await callCloud('booking', 'decideAppeal', { communityId, standingId: id, decision })
+      setNote(decision === 'LIFT' ? '已解除暂停' : '已维持暂停')
+      loadAppeals()
+    } catch (e) {
+      setNote(errorText(e))
+    } finally {
+      setBusyId(null)
+    }
+  }
+
   const load = useCallback(() => {
     if (!communityId || !chosen) return
     setError(null)
@@ -111,6 +133,19 @@ export default function BookingSheetPage() {
           ) : null}
         </View>
       </Card>
+      {appeals.map((a) => (
+        <Card key={a.id} id={`appeal-${a.id}`} title={`未到场申诉 · ${a.unitLabel ?? '工作人员账号'}`}>
+          <Text className='body-text notice-block'>{`30天内未到场${a.noShows}次。理由：${a.reason}`}</Text>
+          <View className='btn-row'>
+            <Button id={`lift-${a.id}`} loading={busyId === a.id} disabled={busyId !== null} onClick={() => void decideAppeal(a.id, 'LIFT')}>
+              解除暂停
+            </Button>
+            <Button id={`keep-${a.id}`} variant='secondary' disabled={busyId !== null} onClick={() => void decideAppeal(a.id, 'KEEP')}>
+              维持暂停
+            </Button>
+          </View>
+        </Card>
+      ))}
       {resError ? <ErrorState message={resError} onRetry={reloadResources} /> : null}
       <Text className='section-title'>设施</Text>
       <View className='choice-grid'>
