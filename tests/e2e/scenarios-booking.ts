@@ -121,4 +121,28 @@ export const bookingScenarios: Scenario[] = [
       await shot('staff-sheet')
     },
   },
+  {
+    name: 'booking: staff pages in 长辈版 (day sheet, resource editor) meet the care-mode sizes',
+    async run({ page, baseUrl, shot }) {
+      await fillSeats(baseUrl, addDays(shanghaiDate(new Date()), 3), '20:00', 2)
+      await open(page, baseUrl, 'o_demo_rc_staff', '#/pages/me/index')
+      await visible(page, '#care-toggle').click()
+      await page.waitForFunction(() => document.documentElement.style.fontSize === '20px')
+      await open(page, baseUrl, 'o_demo_rc_staff', SHEET)
+      await visible(page, `#sheet-resource-${BOOKING_IDS.activityRoom}`).waitFor({ timeout: 20_000 })
+      await expectCareSizes(page, ['#booking-sheet-page .choice', '#checkin-btn'])
+      await expectContrast(page, '#booking-sheet-page .choice')
+      await shot('care-sheet')
+      await open(page, baseUrl, 'o_demo_rc_staff', '#/subpackages/booking/pages/manage/index')
+      await visible(page, `#manage-${BOOKING_IDS.activityRoom}`).click()
+      await visible(page, '#manage-form').waitFor()
+      await expectCareSizes(page, ['#manage-form .list-row', '#manage-save', '#manage-cancel'])
+      // Fewer seats than booked for a day: the editor lists the affected bookings before saving.
+      await visible(page, '#f-capacity input').fill('1')
+      await visible(page, '#manage-save').click()
+      await expectText(page, '#affected-sheet', '个预约会受影响', 20_000)
+      await shot('care-manage-affected')
+      await visible(page, '#affected-sheet-cancel').click()
+    },
+  },
 ]
