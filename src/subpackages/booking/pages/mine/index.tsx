@@ -90,7 +90,7 @@ export default function MyBookingsPage() {
           <View>
             <Text className='tag mine-status'>{b.waitPosition ? `${b.statusLabel}：第${b.waitPosition}位` : b.statusLabel}</Text>
             {b.bookedByLabel !== '本人预约' ? <Text className='tag'>{b.bookedByLabel}</Text> : null}
-            {!b.forSelf ? <Text className='tag'>为家人预约</Text> : null}
+            {!b.forSelf ? <Text className='tag'>为他人代约</Text> : null}
           </View>
           {b.location ? <Text className='caption notice-block'>{b.location}</Text> : null}
           {b.checkInCode ? (
