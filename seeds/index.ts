@@ -23,6 +23,7 @@ import { DEMO_OPERATOR, DEPLOYMENT_SETTINGS, OPERATOR_DOC_ID } from '../domain/p
 import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
 import { grantIdFor, memberIdFor } from '../cloudfunctions/_core/id-hash'
+import { buildBookingResources } from './booking'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -278,6 +279,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     { collection: 'consents', docs: consents as never },
     // The demo deployment's operator and contact, shown in the privacy notice (PIPL Art. 17).
     { collection: DEPLOYMENT_SETTINGS, docs: [{ _id: OPERATOR_DOC_ID, ...DEMO_OPERATOR }] as never },
+    { collection: 'booking_resources', docs: buildBookingResources() as never },
   ]
 }
 

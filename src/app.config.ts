@@ -24,6 +24,8 @@ export default defineAppConfig({
     { root: 'subpackages/onboarding', pages: ['pages/welcome/index', 'pages/join/index'] },
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
+    // Booking (issue #11): resident pages and the staff day sheet / resource editor together.
+    { root: 'subpackages/booking', pages: ['pages/list/index', 'pages/day/index', 'pages/mine/index', 'pages/sheet/index', 'pages/manage/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -149,6 +149,11 @@ async function eraseOwnData(openid: string, purposeId: PurposeId): Promise<Recor
       const docs = await findAll<HouseholdMemberDoc & Record<string, unknown>>('household_members', { openid })
       for (const d of docs) await eraseMembership(d)
       erased.household_members = docs.length
+    } else if (collection === 'bookings') {
+      // booking_sensitive (issue #11): the note of a health or mediation booking goes; the booking
+      // itself holds a seat and quota counters (ledger), so it is cancelled by the person, not deleted here.
+      const res = (await db.collection('bookings').where({ openid, sensitive: true }).update({ data: { note: null } })) as { stats?: { updated?: number } }
+      erased.bookings = res.stats?.updated ?? 0
     } else {
       const res = (await db.collection(collection).where({ openid }).remove()) as { stats?: { removed?: number } }
       erased[collection] = res.stats?.removed ?? 0

@@ -47,6 +47,14 @@ export const CAPABILITIES = {
   'role.manage': ['COMMUNITY_ADMIN'],
   /** Broadcast notices (grid workers to their grids) — R7.3. */
   'notice.publish': ['GRID_WORKER', 'RC_STAFF', 'PROPERTY_STAFF', 'COMMUNITY_ADMIN'],
+  /**
+   * Booking resources (issue #11): create and edit facilities and services, approve bookings, the
+   * day sheet and check-in. Property staff only for the facilities the property company runs
+   * (resource.operator PROPERTY, checked by the booking function).
+   */
+  'booking.manage': ['RC_STAFF', 'COMMUNITY_ADMIN', 'PROPERTY_STAFF'],
+  /** Book for a resident of their grid who asked for help (R6.7), with the resident's recorded agreement. */
+  'booking.proxy': ['GRID_WORKER'],
   /** The governance dashboard (aggregates only). */
   'dashboard.view': ['RC_STAFF', 'COMMUNITY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
@@ -54,7 +62,7 @@ export const CAPABILITIES = {
 export type Capability = keyof typeof CAPABILITIES
 
 /** Capabilities whose data is limited to the grids of a GRID_WORKER grant (R7.2). */
-export const GRID_SCOPED_CAPABILITIES: readonly Capability[] = ['household.review', 'household.read', 'personal.reveal']
+export const GRID_SCOPED_CAPABILITIES: readonly Capability[] = ['household.review', 'household.read', 'personal.reveal', 'booking.proxy']
 
 export function rolesWith(capability: Capability): readonly Role[] {
   return CAPABILITIES[capability]

@@ -17,6 +17,11 @@ export const GENERIC_ERROR_CODES = [
 /** Domain codes: added here (never ad hoc strings) as features need them. */
 export const DOMAIN_ERROR_CODES = [
   'BOOKING_SLOT_FULL',
+  'BOOKING_QUOTA_EXCEEDED',
+  'BOOKING_OUTSIDE_WINDOW',
+  'BOOKING_CLOSED',
+  'BOOKING_CANCEL_CLOSED',
+  'BOOKING_PAUSED',
   'ELECTION_ALREADY_VOTED',
   'HOUSEHOLD_ALREADY_MEMBER',
   'ROSTER_INVALID',

@@ -11,6 +11,8 @@ import { capabilityScope, rolesWith, type Capability, type HeldRole, type Role }
 import { POLICY_VERSION } from '../../domain/privacy/purposes'
 import type { Envelope } from '../../domain/shared/envelope'
 import { CONTRACTS } from '../../domain/contracts'
+import { addDays, shanghaiDate } from '../../domain/booking/time'
+import { BOOKING_IDS } from '../../seeds/booking'
 
 type Outcome = 'ALLOW' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND'
 
@@ -52,6 +54,9 @@ const canInGrid = (cap: Capability, gridId: string) => (p: Persona): Outcome => 
 
 const GRID1 = `${C}_g1` // buildings 1–4
 const GRID2 = `${C}_g2` // buildings 5–7
+const tomorrow = () => addDays(shanghaiDate(new Date()), 1)
+/** booking.manage past the router: property staff only for the property's facilities (issue #11). */
+const canManageCommunityRun = (p: Persona): Outcome => (p === 'o_demo_property_staff' ? 'FORBIDDEN' : can('booking.manage')(p))
 const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 
 /** Explicit expectations for the cells that matter most (also checked against the derivation). */
@@ -83,6 +88,16 @@ const EXPLICIT: Record<string, Partial<Record<Persona, Outcome>>> = {
   'roster.import': { o_demo_committee: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_grid_worker: 'FORBIDDEN', o_demo_owner: 'FORBIDDEN' },
   'role.assign': { o_demo_admin: 'ALLOW', o_demo_rc_staff: 'FORBIDDEN', o_demo_committee: 'FORBIDDEN' },
   'household.listForReview': { o_demo_owner: 'ALLOW', o_demo_resident: 'FORBIDDEN', o_demo_property_staff: 'FORBIDDEN', o_demo_grid_worker: 'ALLOW' },
+  'booking.list@活动室': {
+    o_demo_rc_staff: 'ALLOW',
+    o_demo_admin: 'ALLOW',
+    o_demo_property_staff: 'FORBIDDEN',
+    o_demo_grid_worker: 'FORBIDDEN',
+    o_demo_committee: 'FORBIDDEN',
+    o_demo_resident: 'FORBIDDEN',
+    o_demo_newcomer: 'FORBIDDEN',
+  },
+  'booking.list@乒乓球台': { o_demo_property_staff: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_owner: 'FORBIDDEN' },
 }
 
 let seq = 0
@@ -243,6 +258,54 @@ const CASES: Record<string, Case> = {
     input: () => ({ communityId: C, serviceRequestId: 'repair:r_demo_1', field: 'phone', reason: '回电处理报修' }),
     expect: () => 'FORBIDDEN',
   },
+  'booking.resources': { fn: 'booking', action: 'resources', input: () => ({ communityId: C }), expect: member },
+  'booking.availability': { fn: 'booking', action: 'availability', input: () => ({ resourceId: BOOKING_IDS.activityRoom, date: tomorrow() }), expect: member },
+  'booking.create': {
+    fn: 'booking',
+    action: 'create',
+    // The library is open to everyone in the community (residents and staff), 20 seats.
+    input: () => ({ resourceId: BOOKING_IDS.library, date: tomorrow(), start: '13:00' }),
+    expect: member,
+  },
+  'booking.cancel(unknown)': { fn: 'booking', action: 'cancel', input: () => ({ bookingId: 'bk_nobody' }), expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED') },
+  'booking.mine': { fn: 'booking', action: 'mine', input: () => ({}), expect: member },
+  'booking.waitlist': { fn: 'booking', action: 'waitlist', input: () => ({ resourceId: BOOKING_IDS.activityRoom, date: tomorrow(), start: '09:00' }), expect: member },
+  'booking.checkIn(unknown code)': {
+    fn: 'booking',
+    action: 'checkIn',
+    input: () => ({ communityId: C, code: '000001' }),
+    expect: (p) => (can('booking.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+  },
+  'booking.approve(unknown)': {
+    fn: 'booking',
+    action: 'approve',
+    input: () => ({ communityId: C, bookingId: 'bk_nobody', decision: 'APPROVE' }),
+    expect: (p) => (can('booking.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+  },
+  'booking.manage(property facility)': {
+    fn: 'booking',
+    action: 'manage',
+    input: () => ({
+      communityId: C,
+      resource: {
+        name: '矩阵球场', kind: 'FACILITY', category: 'FITNESS', location: '北门', description: '', operator: 'PROPERTY', eligibility: 'COMMUNITY', sensitive: false, active: false,
+        weeklyHours: { '1': [{ open: '08:00', close: '10:00' }] }, closures: [], exceptions: [], slotMinutes: 60, capacity: 1, exclusive: true, minNoticeMinutes: 0, horizonDays: 7,
+        quotaPerDay: 1, quotaPerWeek: null, cancelBeforeMinutes: 0, requiresApproval: false, checkIn: { required: false, opensBeforeMinutes: 0, closesAfterMinutes: 0 }, waitlistMax: 0,
+      },
+    }),
+    expect: can('booking.manage'),
+  },
+  'booking.list@活动室': { fn: 'booking', action: 'list', input: () => ({ communityId: C, resourceId: BOOKING_IDS.activityRoom, date: tomorrow() }), expect: canManageCommunityRun },
+  'booking.list@乒乓球台': { fn: 'booking', action: 'list', input: () => ({ communityId: C, resourceId: BOOKING_IDS.fitness, date: tomorrow() }), expect: can('booking.manage') },
+  'booking.appeal(not paused)': { fn: 'booking', action: 'appeal', input: () => ({ communityId: C, reason: '矩阵测试申诉' }), expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED') },
+  'booking.appeals': { fn: 'booking', action: 'appeals', input: () => ({ communityId: C }), expect: can('booking.manage') },
+  'booking.decideAppeal(unknown)': {
+    fn: 'booking',
+    action: 'decideAppeal',
+    input: () => ({ communityId: C, standingId: 'st_nobody', decision: 'LIFT' }),
+    expect: (p) => (can('booking.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+  },
+  'booking.workload': { fn: 'booking', action: 'workload', input: () => ({ communityId: C }), expect: can('booking.manage') },
   // Last: bootstrapping the newcomer creates their account, which would change the rows above.
   'user.bootstrap': { fn: 'user', action: 'bootstrap', input: () => ({}), expect: anyone },
 }

@@ -8,6 +8,8 @@ import { C, u } from './support/linli'
 import { CONTRACTS } from '../../domain/contracts'
 import { needsConsent, purposeById } from '../../domain/privacy/purposes'
 import type { ActionSpec } from '../../domain/shared/contract'
+import { addDays, shanghaiDate } from '../../domain/booking/time'
+import { BOOKING_IDS } from '../../seeds/booking'
 
 const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'household.apply': { communityId: C, buildingId: `${C}_b09`, unitId: u(9, '102'), relation: 'TENANT', realName: '无同意者', adultConfirmed: true },
@@ -44,5 +46,29 @@ test.each(consentActions.map((a) => [a.name, a] as const))('%s without consent �
   const before = snapshot()
   const r = await t.call(a.fn, a.action, SAMPLE_INPUTS[a.name], openid)
   expect(r).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED', details: { purpose: a.purpose, reason: 'NOT_ASKED', canAsk: true } } })
+  expect(snapshot()).toBe(before)
+})
+
+/**
+ * Purposes that depend on the input, not on the action alone: booking a sensitive service (issue
+ * #11) needs the separate booking_sensitive consent (PIPL Art. 29) on top of the action's own
+ * purpose. Every seeded sensitive resource is covered.
+ */
+const CONDITIONAL: { name: string; fn: string; action: string; purpose: string; input: () => Record<string, unknown> }[] = [
+  { name: 'booking.create 健康咨询', fn: 'booking', action: 'create', purpose: 'booking_sensitive', input: () => ({ resourceId: BOOKING_IDS.health, date: addDays(shanghaiDate(new Date()), 2), start: '09:00', note: '血压' }) },
+  { name: 'booking.create 调解室', fn: 'booking', action: 'create', purpose: 'booking_sensitive', input: () => ({ resourceId: BOOKING_IDS.mediation, date: addDays(shanghaiDate(new Date()), 3), start: '09:00' }) },
+]
+
+test('every sensitive seeded resource has a conditional-consent case', () => {
+  const sensitive = t.store.find('booking_resources', { sensitive: true }).map((r) => r._id)
+  expect(sensitive.sort()).toEqual(CONDITIONAL.map((c) => c.input().resourceId).sort())
+})
+
+test.each(CONDITIONAL.map((c) => [c.name, c] as const))('%s without the separate consent → CONSENT_REQUIRED, nothing written', async (_name, c) => {
+  // A resident of the community (approved member) who never granted the purpose.
+  const openid = 'o_demo_resident'
+  const before = snapshot()
+  const r = await t.call(c.fn, c.action, c.input(), openid)
+  expect(r).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED', details: { purpose: c.purpose, reason: 'NOT_ASKED', canAsk: true } } })
   expect(snapshot()).toBe(before)
 })

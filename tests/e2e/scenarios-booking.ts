@@ -1,0 +1,148 @@
+/**
+ * Booking in the H5 build (issue #11): a resident books the last seat of the 活动室; a second
+ * resident — 陈桂兰, 78, whose account uses 长辈版 — finds it full and joins the waitlist; the
+ * first cancels in 我的预约; the second is promoted and sees the booking with its check-in code.
+ * Care-mode sizes (R6.2) and contrast are measured on the booking pages; staff see the day sheet.
+ */
+import type { Page } from 'playwright-core'
+import { addDays, shanghaiDate } from '../../domain/booking/time'
+import { BOOKING_IDS } from '../../seeds/booking'
+import { assert, contrastRatios, expectMinSize, expectText, fontSizes, visible, type Scenario } from './harness'
+
+const DAY = (id: string) => `#/subpackages/booking/pages/day/index?id=${id}`
+const MINE = '#/subpackages/booking/pages/mine/index'
+const LIST = '#/subpackages/booking/pages/list/index'
+const SHEET = '#/subpackages/booking/pages/sheet/index'
+
+const open = (page: Page, baseUrl: string, persona: string, hash: string) => page.goto(`${baseUrl}/?persona=${persona}${hash}`)
+
+/** Book through the API as other households (the scenario is about the last seat, not the first nine). */
+async function fillSeats(baseUrl: string, date: string, start: string, seats: number): Promise<void> {
+  let booked = 0
+  for (let seq = 2; seq < 240 && booked < seats; seq++) {
+    const openid = `o_seed_${String(seq).padStart(4, '0')}`
+    const res = await fetch(`${baseUrl}/functions/booking`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Dev-Openid': openid },
+      body: JSON.stringify({ action: 'create', input: { resourceId: BOOKING_IDS.activityRoom, date, start } }),
+    })
+    const body = (await res.json()) as { ok: boolean }
+    if (body.ok) booked++
+  }
+  assert(booked === seats, `could fill only ${booked} of ${seats} seats`)
+}
+
+async function pickSlot(page: Page, date: string, start: string): Promise<void> {
+  await visible(page, `#day-${date}`).click()
+  await visible(page, `#slot-${start.replace(':', '')}`).click()
+  await visible(page, '#booking-summary').waitFor()
+}
+
+async function expectCareSizes(page: Page, selectors: string[]): Promise<void> {
+  const sizes = await fontSizes(page, '.body-text')
+  assert(sizes.length > 0 && sizes.every((s) => s >= 18 - 0.01), `care mode body text ${sizes.join(', ')} px, expected ≥ 18`)
+  for (const s of selectors) await expectMinSize(page, s, 60)
+}
+
+async function expectContrast(page: Page, selector: string): Promise<void> {
+  for (const c of await contrastRatios(page, selector)) assert(c.ratio >= 4.5, `${selector} "${c.label}": contrast ${c.ratio.toFixed(2)}:1, expected ≥ 4.5:1`)
+}
+
+export const bookingScenarios: Scenario[] = [
+  {
+    name: 'booking: last seat of the 活动室, a waitlisted 长辈 is promoted when the first resident cancels',
+    async run({ page, baseUrl, shot }) {
+      // Two days ahead, 19:00: far from the cancellation window (2 h) whatever the hour of the run.
+      const date = addDays(shanghaiDate(new Date()), 2)
+      await fillSeats(baseUrl, date, '19:00', 9)
+
+      // 1. 刘晓燕 (tenant, normal mode) takes the tenth seat; the rules are on the summary before the tap.
+      await open(page, baseUrl, 'o_demo_resident', DAY(BOOKING_IDS.activityRoom))
+      await visible(page, `#day-${date}`).waitFor({ timeout: 20_000 })
+      await visible(page, `#day-${date}`).click()
+      await expectText(page, '#slot-1900', '可预约（剩1位）')
+      await expectMinSize(page, '.slot-row', 44)
+      await pickSlot(page, date, '19:00')
+      await expectText(page, '#booking-summary', '每户最多每天1次')
+      await shot('resident-summary')
+      await visible(page, '#booking-confirm-confirm').click()
+      await expectText(page, '#booking-result', '预约成功')
+      await expectText(page, '#slot-1900', '已满，可候补')
+
+      // 2. 陈桂兰 (78, 长辈版 from her account) finds it full and joins the waitlist.
+      await open(page, baseUrl, 'o_demo_elder', DAY(BOOKING_IDS.activityRoom))
+      await page.waitForFunction(() => document.documentElement.style.fontSize === '20px', undefined, { timeout: 20_000 })
+      await visible(page, `#day-${date}`).waitFor({ timeout: 20_000 })
+      await visible(page, `#day-${date}`).click()
+      await expectText(page, '#slot-1900', '已满，可候补')
+      await expectCareSizes(page, ['.slot-row', '#day-choices .choice'])
+      await expectContrast(page, '.slot-row')
+      await visible(page, '#slot-1900').click()
+      await visible(page, '#booking-summary').waitFor()
+      await expectText(page, '#booking-summary', '有人取消时按候补顺序自动为您保留')
+      await expectCareSizes(page, ['#booking-confirm-confirm', '#booking-confirm-cancel'])
+      await shot('elder-waitlist-summary')
+      await visible(page, '#booking-confirm-confirm').click()
+      await expectText(page, '#booking-result', '已加入候补（第1位）')
+
+      // 3. 刘晓燕 cancels in 我的预约.
+      await open(page, baseUrl, 'o_demo_resident', MINE)
+      const card = visible(page, '.mine-item').filter({ hasText: '室内活动室' }).first()
+      await card.waitFor({ timeout: 20_000 })
+      await card.locator('.btn').filter({ hasText: '取消预约' }).click()
+      await visible(page, '#cancel-sheet-confirm').click()
+      await expectText(page, '#mine-note', '已取消')
+
+      // 4. 陈桂兰 is promoted: 我的预约 shows it booked, with who made it implied (本人) and the rules.
+      await open(page, baseUrl, 'o_demo_elder', MINE)
+      const mine = visible(page, '.mine-item').filter({ hasText: '室内活动室' }).first()
+      await mine.waitFor({ timeout: 20_000 })
+      await expectText(page, '.mine-item .mine-status', '已预约')
+      await expectCareSizes(page, ['.mine-item .btn'])
+      await expectContrast(page, '.mine-item')
+      await shot('elder-promoted')
+    },
+  },
+  {
+    name: 'booking: staff day sheet lists the 活动室 bookings with masked names; residents see the list of facilities',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, 'o_demo_resident', LIST)
+      await expectText(page, `#resource-${BOOKING_IDS.activityRoom}`, '室内活动室', 20_000)
+      await expectText(page, `#resource-${BOOKING_IDS.health}`, '敏感服务')
+      assert((await visible(page, '#booking-staff-card').count()) === 0, 'a resident sees no staff tools')
+      await open(page, baseUrl, 'o_demo_rc_staff', LIST)
+      await visible(page, '#booking-sheet-row').click()
+      await visible(page, `#sheet-resource-${BOOKING_IDS.activityRoom}`).click()
+      const date = addDays(shanghaiDate(new Date()), 2)
+      await visible(page, `#sheet-day-${date}`).click()
+      await expectText(page, '#sheet-summary', '共', 20_000)
+      const text = await visible(page, '#booking-sheet-page').innerText()
+      assert(!/刘晓燕|陈桂兰/.test(text), 'full names never appear on the day sheet')
+      await shot('staff-sheet')
+    },
+  },
+  {
+    name: 'booking: staff pages in 长辈版 (day sheet, resource editor) meet the care-mode sizes',
+    async run({ page, baseUrl, shot }) {
+      await fillSeats(baseUrl, addDays(shanghaiDate(new Date()), 3), '20:00', 2)
+      await open(page, baseUrl, 'o_demo_rc_staff', '#/pages/me/index')
+      await visible(page, '#care-toggle').click()
+      await page.waitForFunction(() => document.documentElement.style.fontSize === '20px')
+      await open(page, baseUrl, 'o_demo_rc_staff', SHEET)
+      await visible(page, `#sheet-resource-${BOOKING_IDS.activityRoom}`).waitFor({ timeout: 20_000 })
+      await expectCareSizes(page, ['#booking-sheet-page .choice', '#checkin-btn'])
+      await expectContrast(page, '#booking-sheet-page .choice')
+      await shot('care-sheet')
+      await open(page, baseUrl, 'o_demo_rc_staff', '#/subpackages/booking/pages/manage/index')
+      await visible(page, `#manage-${BOOKING_IDS.activityRoom}`).click()
+      await visible(page, '#manage-form').waitFor()
+      await expectCareSizes(page, ['#manage-form .list-row', '#manage-save', '#manage-cancel'])
+      // Fewer seats than booked for a day: the editor lists the affected bookings before saving.
+      await visible(page, '#f-capacity input').fill('1')
+      await visible(page, '#manage-save').click()
+      await expectText(page, '#affected-sheet', '个预约会受影响', 20_000)
+      await shot('care-manage-affected')
+      await visible(page, '#affected-sheet-cancel').click()
+    },
+  },
+]
