@@ -169,6 +169,7 @@ export const PURPOSES = [
   {
     id: 'booking',
     title: '设施与服务预约',
+    summary: '记录您预约的设施和时段，用于核对名额和签到；别人看不到是谁预约的',
     description: '记录您（或替您预约的家人、网格员）预约的设施、日期时段、房屋和签到情况，用于核对名额、每户限额、候补递补和签到。其他居民只能看到剩余名额，看不到是谁预约的。',
     legalBasis: 'CONTRACT',
     sensitive: false,
@@ -189,6 +190,7 @@ export const PURPOSES = [
   {
     id: 'booking_sensitive',
     title: '健康咨询与调解预约（敏感信息）',
+    summary: '预约健康咨询或调解时记录简要事由，单独同意，30天后自动删除',
     description:
       '预约健康咨询、康复或矛盾调解时，只记录时段和您填写的简要事由，事由属于敏感个人信息（个人信息保护法第28—29条），需要您单独同意。不向其他居民展示（包括“某栋已预约”），服务结束30天后自动删除事由和姓名。',
     legalBasis: 'SEPARATE_CONSENT',
@@ -207,6 +209,7 @@ export const PURPOSES = [
   {
     id: 'booking_proxy',
     title: '网格员代为预约',
+    summary: '您打电话或当面请求时，网格员可替您预约，每次都有记录',
     description: '同意本网格网格员在您电话或当面请求时替您预约设施和服务。预约会写明由谁代约，您可以随时查看和取消，每次代约都有记录。',
     legalBasis: 'CONSENT',
     sensitive: false,
