@@ -46,6 +46,9 @@ function opaqueKey(kind: string, ...parts: string[]): string {
 
 export const memberIdFor = (openid: string, unitId: string) => `hm_${opaqueKey('member', openid, unitId)}`
 
+/** A child's record (R4.7): one per guardian and request, without the guardian's account id inside. */
+export const minorIdFor = (openid: string, requestId: string) => `minor_${opaqueKey('minor', openid, requestId)}`
+
 export const grantIdFor = (openid: string, role: string, communityId: string) => `rg_${opaqueKey('grant', openid, role, communityId)}`
 
 /** A short reference a person can read out on the phone (rights requests, R4.6): no ids inside. */

@@ -11,7 +11,7 @@ import { audit } from '../_core/audit'
 import { requireConsent, requireGridScope } from '../_core/guards'
 import { membershipViews, unitLabels } from '../_core/lookup'
 import { buildingsInScope, gridOfBuilding, gridsOf } from '../_core/grid'
-import { hashIdNumber, memberIdFor } from '../_core/id-hash'
+import { hashIdNumber, memberIdFor, minorIdFor } from '../_core/id-hash'
 import { eraseMembership } from '../_core/personal-data'
 import { countAttempt, recordMiss, type SecurityAlertDoc } from './verification-limit'
 import type { CallContext } from '../_core/context'
@@ -242,7 +242,7 @@ export const main = createFunction(householdContract, {
       throw new AppError('CONFLICT', `每户最多登记${MAX_MINORS_PER_HOME}名孩子`, { unitId: home.unitId })
     }
     const doc: MinorDoc = {
-      _id: `minor_${ctx.openid}_${ctx.requestId}`,
+      _id: minorIdFor(ctx.openid, ctx.requestId),
       // The account that holds the record is the guardian's: export, withdrawal and account deletion
       // find it like any other record of theirs.
       openid: ctx.openid,

@@ -184,6 +184,9 @@ function formatValue(key: string, value: unknown, names: Names): string {
   if (typeof value === 'number') return String(value)
   if (typeof value === 'string') {
     if (value === names.self) return key === 'openid' ? value : '本人'
+    // A key built from the account id (an audit target, a booking's household key …) is an
+    // internal id, not something the person stored: never shown on the page (issue #7 item 5).
+    if (names.self && value.includes(names.self)) return '（内部编号，已隐藏）'
     if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)) return zoned(new Date(value))
     if (key === 'communityId' || key === 'currentCommunityId') return names.communities.get(value) ?? value
     if (key === 'unitId') return names.units.get(value) ?? value

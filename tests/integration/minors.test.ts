@@ -57,8 +57,15 @@ test('14 or older, a future year, or another person’s home are refused', async
 })
 
 test('the export holds the child records; withdrawing minor_household deletes them (checked in the store)', async () => {
-  const exported = expectOk(await t.call<{ collections: Record<string, { displayName?: string }[]> }>('user', 'exportMyData', {}, 'o_demo_owner'))
+  const exported = expectOk(
+    await t.call<{ collections: Record<string, { _id: string; displayName?: string }[]>; sections: { purpose: string | null; records: { rows: { value: string }[] }[] }[] }>('user', 'exportMyData', {}, 'o_demo_owner'),
+  )
   expect(exported.collections.household_minors.map((m) => m.displayName)).toEqual(['张小宝'])
+  // The child's id and every readable row outside the account section carry no account id (issue #7 item 5, #9 §7.5).
+  expect(t.store.find('household_minors', { guardianOpenid: 'o_demo_owner' }).map((m) => String(m._id))).toEqual([expect.not.stringContaining('o_demo_owner')])
+  const readable = exported.sections.filter((s) => s.purpose !== 'account').flatMap((s) => s.records.flatMap((r) => r.rows.map((row) => row.value)))
+  expect(readable.length).toBeGreaterThan(0)
+  expect(readable.filter((v) => v.includes('o_demo_owner'))).toEqual([])
   expectOk(await t.call('consent', 'withdraw', { purpose: 'minor_household', channel: 't' }, 'o_demo_owner'))
   expect(t.store.find('household_minors', { guardianOpenid: 'o_demo_owner' })).toHaveLength(0)
   expectError(await t.call('household', 'addMinor', { memberId: OWNER_HOME, displayName: '张小宝', birthYear: thisYear - 6 }, 'o_demo_owner'), 'CONSENT_REQUIRED')
