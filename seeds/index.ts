@@ -21,6 +21,7 @@ import { consentId, type ConsentDoc } from '../domain/privacy/consent-model'
 import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
+import { buildNoticeSeed } from './notices'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -264,6 +265,10 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     role('o_demo_admin', 'COMMUNITY_ADMIN'),
   ]
 
+  // 陈桂兰 (独居老人) registered her care profile under the separate special_care consent (R4.10).
+  consents.push(grant('o_demo_elder', 'special_care'))
+  const noticeSeed = buildNoticeSeed({ communityId: C, units, members, grids, buildingId, unitId })
+
   return [
     { collection: 'communities', docs: COMMUNITIES as never },
     { collection: 'buildings', docs: buildings as never },
@@ -274,6 +279,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     { collection: 'household_members', docs: members as never },
     { collection: 'role_grants', docs: roles as never },
     { collection: 'consents', docs: consents as never },
+    ...noticeSeed,
   ]
 }
 

@@ -45,8 +45,14 @@ export const CAPABILITIES = {
   'roster.publish': ['COMMITTEE_MEMBER', 'RC_STAFF', 'COMMUNITY_ADMIN'],
   /** Assign and revoke the grantable roles. */
   'role.manage': ['COMMUNITY_ADMIN'],
-  /** Broadcast notices (grid workers to their grids) — R7.3. */
+  /** Broadcast notices (grid workers to their grids, property staff only 物业) — R7.3. */
   'notice.publish': ['GRID_WORKER', 'RC_STAFF', 'PROPERTY_STAFF', 'COMMUNITY_ADMIN'],
+  /** Reach of notices: authors their own, RC staff and admins all, grid workers their grids' households. */
+  'notice.reach': ['GRID_WORKER', 'RC_STAFF', 'PROPERTY_STAFF', 'COMMUNITY_ADMIN'],
+  /** The unread-household list and 已上门送达 / 已纸质张贴 (R7.3 door-visit list). */
+  'notice.deliver': ['GRID_WORKER', 'RC_STAFF'],
+  /** Release or reject a notice held by msgSecCheck (a second staff member, R5.8). */
+  'notice.moderate': ['RC_STAFF', 'COMMUNITY_ADMIN'],
   /** The governance dashboard (aggregates only). */
   'dashboard.view': ['RC_STAFF', 'COMMUNITY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
@@ -54,7 +60,14 @@ export const CAPABILITIES = {
 export type Capability = keyof typeof CAPABILITIES
 
 /** Capabilities whose data is limited to the grids of a GRID_WORKER grant (R7.2). */
-export const GRID_SCOPED_CAPABILITIES: readonly Capability[] = ['household.review', 'household.read', 'personal.reveal']
+export const GRID_SCOPED_CAPABILITIES: readonly Capability[] = [
+  'household.review',
+  'household.read',
+  'personal.reveal',
+  'notice.publish',
+  'notice.reach',
+  'notice.deliver',
+]
 
 export function rolesWith(capability: Capability): readonly Role[] {
   return CAPABILITIES[capability]
