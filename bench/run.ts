@@ -11,6 +11,7 @@ import Database from 'better-sqlite3'
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
 import { startLocalCloud } from '../local-cloud/src'
+import { benchNotices } from './notices'
 
 const FIXTURES = path.resolve(__dirname, '../tests/fixtures/functions')
 const BENCH_FUNCTIONS = path.resolve(__dirname, 'functions')
@@ -150,6 +151,7 @@ async function main() {
 
   raw.close()
   await cloud.close()
+  await benchNotices()
 }
 
 main().catch((e) => {

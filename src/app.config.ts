@@ -17,13 +17,16 @@ const settingsPages = [
 if (process.env.TARO_ENV === 'h5') settingsPages.push('pages/dev/index')
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/notices/index', 'pages/me/index'],
+  // The notice detail sits with the 通知 tab in the main package (opened from the inbox and 首页).
+  pages: ['pages/home/index', 'pages/notices/index', 'pages/me/index', 'pages/notices/detail'],
   subPackages: [
     { root: 'subpackages/settings', pages: settingsPages },
     // First run and joining a unit (R4.3 consent before collection, then household.apply).
     { root: 'subpackages/onboarding', pages: ['pages/welcome/index', 'pages/join/index'] },
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
+    // The grid worker's day (issue #10): compose, reach and the unread list, own notices.
+    { root: 'subpackages/grid', pages: ['pages/compose/index', 'pages/reach/index', 'pages/mine/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

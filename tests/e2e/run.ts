@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { startLocalCloud } from '../../local-cloud/src'
 import { ARTIFACTS, runScenarios } from './harness'
 import { scenarios } from './scenarios'
+import { noticeScenarios } from './scenarios-notices'
 
 const ROOT = path.resolve(__dirname, '../..')
 
@@ -22,7 +23,8 @@ async function main(): Promise<number> {
 
   const cloud = await startLocalCloud({ port: 0, memory: true, seed: true, staticDir: path.join(ROOT, 'dist/h5'), timers: false, quiet: true })
   const only = process.env.E2E_ONLY
-  const selected = only ? scenarios.filter((s) => s.name.includes(only)) : scenarios
+  const all = [...scenarios, ...noticeScenarios]
+  const selected = only ? all.filter((s) => s.name.includes(only)) : all
   try {
     console.log(`local cloud at ${cloud.url}; screenshots in ${path.relative(ROOT, ARTIFACTS)}/`)
     const { passed, failed } = await runScenarios(cloud.url, selected)
