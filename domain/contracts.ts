@@ -10,6 +10,7 @@ import { roleContract } from './role/contract'
 import { accessContract } from './access/contract'
 import { rosterContract } from './roster/contract'
 import { noticeContract } from './notice/contract'
+import { subscribeContract } from './subscribe/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -20,6 +21,7 @@ export const CONTRACTS = {
   access: accessContract,
   roster: rosterContract,
   notice: noticeContract,
+  subscribe: subscribeContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

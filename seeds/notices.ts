@@ -119,7 +119,13 @@ export function buildNoticeSeed(s: NoticeSeedInput): { collection: string; docs:
     deliveredBy: null,
     deliveryMethod: null,
   }))
+  // Template ids are configuration (MP admin → 订阅消息), not code: the operator edits this document.
+  const settings = {
+    _id: 'subscribe_templates',
+    templates: [{ key: 'notice', id: 'TPL_NOTICE_LOCAL', kind: 'ONE_TIME', title: '社区通知提醒', fields: { title: 'thing1', time: 'time2', author: 'thing3' } }],
+  }
   return [
+    { collection: 'app_settings', docs: [settings] },
     { collection: 'care_profiles', docs: careProfiles as never },
     { collection: 'notices', docs: notices as never },
     { collection: 'notice_receipts', docs: receipts as never },

@@ -14,7 +14,7 @@ export type { CareProfileDoc }
 export const careProfileId = (unitId: string) => `care_${unitId}`
 
 /** Where-clause for the audience's scope (buildings / units) on a collection with buildingId and unitId fields. */
-function scopeWhere(a: ResolvedAudience, unitField: '_id' | 'unitId', within: readonly string[] | null): Record<string, unknown>[] {
+export function scopeWhere(a: ResolvedAudience, unitField: '_id' | 'unitId', within: readonly string[] | null): Record<string, unknown>[] {
   const parts: Record<string, unknown>[] = []
   if (!a.communityWide) {
     const or: Record<string, unknown>[] = []
@@ -26,7 +26,7 @@ function scopeWhere(a: ResolvedAudience, unitField: '_id' | 'unitId', within: re
   return parts
 }
 
-const and = (parts: Record<string, unknown>[]): Record<string, unknown> =>
+export const and = (parts: Record<string, unknown>[]): Record<string, unknown> =>
   parts.length === 1 ? parts[0] : (_.and(parts) as unknown as Record<string, unknown>)
 
 /** The query whose documents are the audience's households, with the collection and its unit field. */

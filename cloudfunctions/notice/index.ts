@@ -169,6 +169,12 @@ function questionView(q: QuestionDoc, labels: Map<string, { label: string }>) {
   return { id: q._id, unitLabel: labels.get(q.unitId)?.label ?? '', text: q.text, askedAt: q.askedAt, answer: q.answer, answeredAt: q.answeredAt }
 }
 
+/** R5.6: a published notice that asks for pokes gets one send job; the subscribe timer does the rest. */
+async function enqueuePokes(n: Pick<NoticeDoc, '_id' | 'poke'>, now: Date): Promise<void> {
+  if (!n.poke) return
+  await db.collection('subscribe_jobs').doc(`sj_${n._id}`).set({ data: { noticeId: n._id, templateKey: 'notice', state: 'PENDING', cursor: null, sent: 0, createdAt: now, updatedAt: now } })
+}
+
 /** Published now, or scheduled: the inbox and the timer agree on this. */
 function releaseStatus(publishAt: Date, now: Date): 'PUBLISHED' | 'SCHEDULED' {
   return publishAt.getTime() > now.getTime() ? 'SCHEDULED' : 'PUBLISHED'
@@ -264,6 +270,7 @@ export const main = createFunction(
       const { _id, ...data } = notice
       await db.collection('notices').doc(_id).set({ data })
       await saveVersion(notice, ctx, 'PUBLISH', true)
+      if (notice.status === 'PUBLISHED') await enqueuePokes(notice, now)
       await audit(ctx, { communityId, event: 'notice.publish', target: _id, details: { status: notice.status, addressed, category: notice.category } })
       return { notice: authoredView(notice, ctx) }
     },
@@ -328,6 +335,7 @@ export const main = createFunction(
       await updateIfVersion(n, patch)
       const after = { ...n, ...patch } as NoticeDoc
       await saveVersion(after, ctx, `MODERATE_${decision}`, false)
+      if (after.status === 'PUBLISHED') await enqueuePokes(after, ctx.now)
       await audit(ctx, { communityId: n.communityId, event: 'notice.moderate', target: n._id, details: { decision, reason: reason ?? null } })
       return { notice: authoredView(after, ctx) }
     },
@@ -568,6 +576,7 @@ export const main = createFunction(
       for (const n of due) {
         const res = (await db.collection('notices').where({ _id: n._id, status: 'SCHEDULED' }).update({ data: { status: 'PUBLISHED', publishedAt: n.publishAt, updatedAt: now } })) as unknown as { stats: { updated: number } }
         published += res.stats.updated
+        if (res.stats.updated) await enqueuePokes(n, now)
       }
       return { published }
     },

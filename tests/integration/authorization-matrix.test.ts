@@ -143,6 +143,14 @@ const fresh = new Map<string, string>()
 const noticeInput = (gridId: string) => ({ communityId: C, title: '矩阵测试通知', body: '矩阵测试通知正文', category: 'NOTICE', audience: { scope: 'GRIDS', gridIds: [gridId] } })
 
 const CASES: Record<string, Case> = {
+  'subscribe.templates': { fn: 'subscribe', action: 'templates', input: () => ({}), expect: member },
+  'subscribe.record': {
+    fn: 'subscribe',
+    action: 'record',
+    setup: (p) => grantInStore(p, 'notifications'),
+    input: () => ({ results: [{ templateId: 'TPL_NOTICE_LOCAL', result: 'accept' }] }),
+    expect: member,
+  },
   'notice.publish@grid1': {
     fn: 'notice',
     action: 'publish',

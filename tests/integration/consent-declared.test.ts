@@ -16,6 +16,7 @@ const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'notice.markRead': { noticeId: 'ntc_seed_urgent' },
   'notice.acknowledge': { noticeId: 'ntc_seed_ack' },
   'notice.ask': { noticeId: 'ntc_seed_urgent', text: '没有同意也能提问吗？' },
+  'subscribe.record': { results: [{ templateId: 'TPL_NOTICE_LOCAL', result: 'accept' }] },
 }
 
 const consentActions = Object.entries(CONTRACTS).flatMap(([fn, contract]) =>
