@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { refreshNoticeBadge } from '@/features/notices/badge'
+import { requestSubscribe } from '@/features/notices/request-subscribe'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { ROUTES } from '@/shared/lib/routes'
@@ -23,12 +24,17 @@ export default function NoticeDetailPage() {
   const [busy, setBusy] = useState(false)
   const [question, setQuestion] = useState('')
   const [note, setNote] = useState<string | null>(null)
+  const [templateIds, setTemplateIds] = useState<string[]>([])
 
   const load = useCallback(async () => {
     setProblem(null)
     try {
       const d = await callCloud('notice', 'get', { noticeId: id })
       setDetail(d)
+      // Loaded before any tap, so the tap itself can open WeChat's dialog at once (R5.7).
+      callCloud('subscribe', 'templates', {})
+        .then((r) => setTemplateIds(r.templates.filter((t) => t.kind === 'ONE_TIME').slice(0, 3).map((t) => t.id)))
+        .catch(() => setTemplateIds([]))
       if (d.addressedToMe && !d.notice.read) {
         await callCloud('notice', 'markRead', { noticeId: id })
         setDetail({ ...d, notice: { ...d.notice, read: true } })
@@ -49,6 +55,19 @@ export default function NoticeDetailPage() {
       setProblem(errorText(e))
     } finally {
       setBusy(false)
+    }
+  }
+  /** R5.6: offer a top-up of the one-time credit after reading; the request runs inside this tap (R5.7). */
+  const subscribe = async () => {
+    setProblem(null)
+    if (templateIds.length === 0) return
+    try {
+      // First thing in the tap: WeChat only shows the dialog for a user gesture.
+      const results = await requestSubscribe(templateIds)
+      await callCloud('subscribe', 'record', { results })
+      setNote(results.some((r) => r.result === 'accept') ? '已订阅：下一条通知发布时会提醒您一次。' : '未订阅，您仍可以在“通知”中查看。')
+    } catch (e) {
+      setProblem(errorText(e))
     }
   }
   const ask = async () => {
@@ -92,6 +111,11 @@ export default function NoticeDetailPage() {
           {detail.manage || !detail.addressedToMe ? (
             <Button id='notice-reach-btn' variant='secondary' block onClick={() => void Taro.navigateTo({ url: `${ROUTES.gridReach}?id=${encodeURIComponent(id)}` })}>
               查看送达情况
+            </Button>
+          ) : null}
+          {detail.addressedToMe && templateIds.length ? (
+            <Button id='notice-subscribe-btn' variant='secondary' block onClick={() => void subscribe()}>
+              订阅后续通知
             </Button>
           ) : null}
           {detail.addressedToMe ? (
