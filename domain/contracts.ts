@@ -11,6 +11,7 @@ import { accessContract } from './access/contract'
 import { rosterContract } from './roster/contract'
 import { noticeContract } from './notice/contract'
 import { subscribeContract } from './subscribe/contract'
+import { visitContract } from './visit/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -22,6 +23,7 @@ export const CONTRACTS = {
   roster: rosterContract,
   notice: noticeContract,
   subscribe: subscribeContract,
+  visit: visitContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

@@ -22,6 +22,7 @@ import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
 import { buildNoticeSeed } from './notices'
+import { buildVisitSeed } from './visits'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -280,6 +281,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     { collection: 'role_grants', docs: roles as never },
     { collection: 'consents', docs: consents as never },
     ...noticeSeed,
+    ...buildVisitSeed({ communityId: C, gridId: gridId(1), buildingId, unitId }),
   ]
 }
 

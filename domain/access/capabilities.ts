@@ -53,6 +53,12 @@ export const CAPABILITIES = {
   'notice.deliver': ['GRID_WORKER', 'RC_STAFF'],
   /** Release or reject a notice held by msgSecCheck (a second staff member, R5.8). */
   'notice.moderate': ['RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** Record 走访 and keep follow-up schedules for care households (R7.4). */
+  'visit.log': ['GRID_WORKER', 'RC_STAFF'],
+  /** See visits and the overdue list (R7.4; health flags only inside the grid, R4.10). */
+  'visit.read': ['GRID_WORKER', 'RC_STAFF'],
+  /** Accept, assign, work on and resolve incidents and requests (R7.5, R7.7). */
+  'incident.handle': ['GRID_WORKER', 'RC_STAFF', 'COMMUNITY_ADMIN'],
   /** The governance dashboard (aggregates only). */
   'dashboard.view': ['RC_STAFF', 'COMMUNITY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
@@ -67,6 +73,9 @@ export const GRID_SCOPED_CAPABILITIES: readonly Capability[] = [
   'notice.publish',
   'notice.reach',
   'notice.deliver',
+  'visit.log',
+  'visit.read',
+  'incident.handle',
 ]
 
 export function rolesWith(capability: Capability): readonly Role[] {

@@ -83,6 +83,7 @@ const EXPLICIT: Record<string, Partial<Record<Persona, Outcome>>> = {
   'role.assign': { o_demo_admin: 'ALLOW', o_demo_rc_staff: 'FORBIDDEN', o_demo_committee: 'FORBIDDEN' },
   'household.listForReview': { o_demo_owner: 'ALLOW', o_demo_resident: 'FORBIDDEN', o_demo_property_staff: 'FORBIDDEN', o_demo_grid_worker: 'ALLOW' },
   'notice.publish@grid1': { o_demo_grid_worker: 'ALLOW', o_demo_grid_worker_2: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_property_staff: 'FORBIDDEN', o_demo_owner: 'FORBIDDEN', o_demo_newcomer: 'FORBIDDEN' },
+  'visit.log@grid1': { o_demo_grid_worker: 'ALLOW', o_demo_grid_worker_2: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'FORBIDDEN', o_demo_property_staff: 'FORBIDDEN', o_demo_owner: 'FORBIDDEN' },
   'notice.reach(grid 2)': { o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_property_staff: 'FORBIDDEN', o_demo_resident: 'FORBIDDEN' },
   'notice.unreadHouseholds(grid 2)': { o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'FORBIDDEN' },
 }
@@ -143,6 +144,15 @@ const fresh = new Map<string, string>()
 const noticeInput = (gridId: string) => ({ communityId: C, title: '矩阵测试通知', body: '矩阵测试通知正文', category: 'NOTICE', audience: { scope: 'GRIDS', gridIds: [gridId] } })
 
 const CASES: Record<string, Case> = {
+  'visit.log@grid1': {
+    fn: 'visit',
+    action: 'log',
+    input: () => ({ communityId: C, unitId: u(2, '102'), chips: ['身体状况良好'] }),
+    expect: canInGrid('visit.log', GRID1),
+  },
+  'visit.list@grid2': { fn: 'visit', action: 'list', input: () => ({ communityId: C, unitId: u(6, '302') }), expect: canInGrid('visit.read', GRID2) },
+  'visit.schedule@grid1': { fn: 'visit', action: 'schedule', input: () => ({ communityId: C, unitId: u(4, '102') }), expect: canInGrid('visit.log', GRID1) },
+  'visit.overdue': { fn: 'visit', action: 'overdue', input: () => ({ communityId: C }), expect: can('visit.read') },
   'subscribe.templates': { fn: 'subscribe', action: 'templates', input: () => ({}), expect: member },
   'subscribe.record': {
     fn: 'subscribe',
