@@ -12,6 +12,7 @@ import { rosterContract } from './roster/contract'
 import { noticeContract } from './notice/contract'
 import { subscribeContract } from './subscribe/contract'
 import { visitContract } from './visit/contract'
+import { incidentContract } from './incident/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -24,6 +25,7 @@ export const CONTRACTS = {
   notice: noticeContract,
   subscribe: subscribeContract,
   visit: visitContract,
+  incident: incidentContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

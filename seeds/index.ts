@@ -23,6 +23,7 @@ import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
 import { buildNoticeSeed } from './notices'
 import { buildVisitSeed } from './visits'
+import { buildIncidentSeed } from './incidents'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -282,6 +283,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     { collection: 'consents', docs: consents as never },
     ...noticeSeed,
     ...buildVisitSeed({ communityId: C, gridId: gridId(1), buildingId, unitId }),
+    ...buildIncidentSeed({ communityId: C, gridId, buildingId, unitId }),
   ]
 }
 

@@ -84,6 +84,7 @@ const EXPLICIT: Record<string, Partial<Record<Persona, Outcome>>> = {
   'household.listForReview': { o_demo_owner: 'ALLOW', o_demo_resident: 'FORBIDDEN', o_demo_property_staff: 'FORBIDDEN', o_demo_grid_worker: 'ALLOW' },
   'notice.publish@grid1': { o_demo_grid_worker: 'ALLOW', o_demo_grid_worker_2: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_property_staff: 'FORBIDDEN', o_demo_owner: 'FORBIDDEN', o_demo_newcomer: 'FORBIDDEN' },
   'visit.log@grid1': { o_demo_grid_worker: 'ALLOW', o_demo_grid_worker_2: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'FORBIDDEN', o_demo_property_staff: 'FORBIDDEN', o_demo_owner: 'FORBIDDEN' },
+  'incident.transition(accept, grid 1)': { o_demo_grid_worker: 'ALLOW', o_demo_grid_worker_2: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_owner: 'FORBIDDEN', o_demo_property_staff: 'FORBIDDEN' },
   'notice.reach(grid 2)': { o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_property_staff: 'FORBIDDEN', o_demo_resident: 'FORBIDDEN' },
   'notice.unreadHouseholds(grid 2)': { o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'FORBIDDEN' },
 }
@@ -144,6 +145,32 @@ const fresh = new Map<string, string>()
 const noticeInput = (gridId: string) => ({ communityId: C, title: '矩阵测试通知', body: '矩阵测试通知正文', category: 'NOTICE', audience: { scope: 'GRIDS', gridIds: [gridId] } })
 
 const CASES: Record<string, Case> = {
+  'incident.report': {
+    fn: 'incident',
+    action: 'report',
+    input: () => ({ communityId: C, category: 'OTHER', locationText: '社区广场', description: '矩阵测试上报内容' }),
+    // Residents of the community and staff who handle incidents; others are refused.
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : hasHome(p) || can('incident.handle')(p) === 'ALLOW' ? 'ALLOW' : 'FORBIDDEN'),
+  },
+  'incident.transition(accept, grid 1)': {
+    fn: 'incident',
+    action: 'transition',
+    setup: (p) => {
+      const seed = t.store.find('incidents', { _id: 'inc_seed_hazard' })[0]
+      fresh.set(p, `inc_matrix_${p}_${++seq}`)
+      t.store.put('incidents', { ...seed, _id: fresh.get(p)!, slaDueAt: new Date(Date.now() + 86_400_000) }, 'replace')
+    },
+    input: (p) => ({ incidentId: fresh.get(p)!, to: 'ACCEPTED' }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : canInGrid('incident.handle', GRID1)(p)),
+  },
+  'incident.list(mine)': { fn: 'incident', action: 'list', input: () => ({ communityId: C }), expect: member },
+  'incident.get(grid 2 case)': {
+    fn: 'incident',
+    action: 'get',
+    input: () => ({ incidentId: 'inc_seed_garbage' }),
+    // The reporter (o_demo_resident) and staff handling grid 2.
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : p === 'o_demo_resident' || canInGrid('incident.handle', GRID2)(p) === 'ALLOW' ? 'ALLOW' : 'NOT_FOUND'),
+  },
   'visit.log@grid1': {
     fn: 'visit',
     action: 'log',

@@ -16,6 +16,7 @@ const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'notice.markRead': { noticeId: 'ntc_seed_urgent' },
   'notice.acknowledge': { noticeId: 'ntc_seed_ack' },
   'notice.ask': { noticeId: 'ntc_seed_urgent', text: '没有同意也能提问吗？' },
+  'incident.report': { communityId: C, category: 'OTHER', locationText: '社区广场', description: '没有同意的上报内容' },
   'subscribe.record': { results: [{ templateId: 'TPL_NOTICE_LOCAL', result: 'accept' }] },
 }
 
