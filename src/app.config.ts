@@ -26,7 +26,9 @@ export default defineAppConfig({
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
     // The grid worker's day (issue #10): compose, reach and the unread list, own notices.
-    { root: 'subpackages/grid', pages: ['pages/compose/index', 'pages/reach/index', 'pages/mine/index'] },
+    { root: 'subpackages/grid', pages: ['pages/compose/index', 'pages/reach/index', 'pages/mine/index', 'pages/visits/index'] },
+    // 事件上报 / 社情民意: residents report and follow; staff handle (list ?staff=1, detail actions).
+    { root: 'subpackages/incident', pages: ['pages/report/index', 'pages/list/index', 'pages/detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -21,6 +21,10 @@ export const ROUTES = {
   gridCompose: '/subpackages/grid/pages/compose/index',
   gridMine: '/subpackages/grid/pages/mine/index',
   gridReach: '/subpackages/grid/pages/reach/index',
+  gridVisits: '/subpackages/grid/pages/visits/index',
+  incidentReport: '/subpackages/incident/pages/report/index',
+  incidentList: '/subpackages/incident/pages/list/index',
+  incidentDetail: '/subpackages/incident/pages/detail/index',
   /** H5 dev builds only (not registered in the weapp app.json). */
   devPersona: '/subpackages/settings/pages/dev/index',
 } as const

@@ -1,7 +1,7 @@
 /**
- * The notices feature on the home portal (issue #10): the 社区通知 entry, the 紧急 / latest unread
- * strip, and the grid worker's count of households that have not got their notices yet. Visits
- * and incidents register their own work items when they exist (no entries that lead nowhere).
+ * The grid worker's day on the home portal (issue #10): the 社区通知 entry, the 紧急 / latest unread
+ * strip, 走访 and 事件上报 entries by role, and the work counts — households their notices have not
+ * reached, overdue visits, open incidents of their grids.
  */
 import { callCloud } from '@/services/cloud'
 import { ROUTES } from '@/shared/lib/routes'
@@ -43,6 +43,30 @@ export const registration: PortalRegistration = {
       order: 11,
       visible: (s) => can(s, 'notice.publish'),
     },
+    {
+      key: 'incident',
+      title: '事件上报',
+      glyph: '报',
+      url: ROUTES.incidentList,
+      order: 20,
+      visible: (s) => hasHome(s),
+    },
+    {
+      key: 'visit',
+      title: '走访',
+      glyph: '访',
+      url: ROUTES.gridVisits,
+      order: 30,
+      visible: (s) => can(s, 'visit.read'),
+    },
+    {
+      key: 'incident-handle',
+      title: '事件处理',
+      glyph: '办',
+      url: `${ROUTES.incidentList}?staff=1`,
+      order: 31,
+      visible: (s) => can(s, 'incident.handle'),
+    },
   ],
   workItems: [
     {
@@ -52,8 +76,38 @@ export const registration: PortalRegistration = {
       visible: (s) => can(s, 'notice.deliver'),
       load: unreadHouseholds,
     },
+    {
+      key: 'visit-overdue',
+      title: '逾期走访',
+      url: ROUTES.gridVisits,
+      visible: (s) => can(s, 'visit.read'),
+      load: async (s) => {
+        const r = await callCloud('visit', 'overdue', { communityId: s.currentCommunity!.id })
+        return r.schedules.length + r.tasks.length
+      },
+    },
+    {
+      key: 'incident-open',
+      title: '待办事件',
+      url: `${ROUTES.incidentList}?staff=1`,
+      visible: (s) => can(s, 'incident.handle'),
+      load: async (s) => {
+        const r = await callCloud('incident', 'list', { communityId: s.currentCommunity!.id, mine: false })
+        return r.incidents.filter((i) => i.state !== 'RESOLVED' && i.state !== 'CONFIRMED').length
+      },
+    },
   ],
-  myThings: [],
+  myThings: [
+    {
+      key: 'incident-mine',
+      visible: hasHome,
+      load: async (s) => {
+        const { incidents } = await callCloud('incident', 'list', { communityId: s.currentCommunity!.id })
+        const open = incidents.find((i) => i.state !== 'CONFIRMED')
+        return open ? { title: `我的上报：${open.categoryLabel}`, description: `${open.stateLabel} · ${open.locationLabel}`, url: `${ROUTES.incidentDetail}?id=${encodeURIComponent(open.id)}` } : null
+      },
+    },
+  ],
   alerts: [
     {
       key: 'notice',
