@@ -25,6 +25,7 @@ export default function NoticeDetailPage() {
   const [question, setQuestion] = useState('')
   const [note, setNote] = useState<string | null>(null)
   const [templateIds, setTemplateIds] = useState<string[]>([])
+  const [answers, setAnswers] = useState<Record<string, string>>({})
 
   const load = useCallback(async () => {
     setProblem(null)
@@ -68,6 +69,17 @@ export default function NoticeDetailPage() {
       setNote(results.some((r) => r.result === 'accept') ? '已订阅：下一条通知发布时会提醒您一次。' : '未订阅，您仍可以在“通知”中查看。')
     } catch (e) {
       setProblem(errorText(e))
+    }
+  }
+  const answer = async (questionId: string) => {
+    setBusy(true)
+    try {
+      const r = await callCloud('notice', 'answer', { questionId, text: (answers[questionId] ?? '').trim() })
+      setDetail((d) => (d ? { ...d, questions: d.questions.map((q) => (q.id === questionId ? r.question : q)) } : d))
+    } catch (e) {
+      setProblem(errorText(e))
+    } finally {
+      setBusy(false)
     }
   }
   const ask = async () => {
@@ -133,6 +145,14 @@ export default function NoticeDetailPage() {
                 <View key={q.id} className='notice-line'>
                   <Text className='body-text'>{`问（${q.unitLabel}）：${q.text}`}</Text>
                   <Text className='body-text'>{q.answer ? `答：${q.answer}` : '等待发布人回复'}</Text>
+                  {detail.manage && !q.answer ? (
+                    <>
+                      <TextField id={`answer-${q.id}`} label='回复（仅该户可见）' value={answers[q.id] ?? ''} onChange={(v) => setAnswers((a) => ({ ...a, [q.id]: v }))} maxlength={500} />
+                      <Button variant='secondary' disabled={(answers[q.id] ?? '').trim().length < 2} loading={busy} onClick={() => void answer(q.id)}>
+                        回复
+                      </Button>
+                    </>
+                  ) : null}
                 </View>
               ))}
             </View>

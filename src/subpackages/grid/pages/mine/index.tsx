@@ -15,7 +15,9 @@ const STATUS_LABELS: Record<NoticeStatus, string> = { SCHEDULED: '定时发布',
 
 /** 我发布的通知: the notices the caller manages (RC staff all; grid workers also those on their grids), with status. */
 export default function MineNoticesPage() {
-  const communityId = useSession().data?.currentCommunity?.id ?? ''
+  const session = useSession().data
+  const communityId = session?.currentCommunity?.id ?? ''
+  const canModerate = (session?.capabilities[communityId] ?? []).includes('notice.moderate')
   const [items, setItems] = useState<Item[] | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
@@ -33,6 +35,15 @@ export default function MineNoticesPage() {
     [communityId],
   )
   useDidShow(() => void load(null))
+  /** R5.8: a held notice is released or rejected by a second staff member, never its author. */
+  const moderate = async (noticeId: string, decision: 'APPROVE' | 'REJECT') => {
+    try {
+      await callCloud('notice', 'moderate', { noticeId, decision, ...(decision === 'REJECT' ? { reason: '内容不适宜发布' } : {}) })
+      await load(null)
+    } catch (e) {
+      setProblem(errorText(e))
+    }
+  }
 
   return (
     <PageShell title='我发布的通知' id='mine-page'>
@@ -47,8 +58,20 @@ export default function MineNoticesPage() {
             id={`mine-${n.id}`}
             title={n.title}
             description={`${STATUS_LABELS[n.status]} · ${CATEGORY_LABELS[n.category]} · ${n.addressed}户 · ${formatDateTime(n.publishedAt ?? n.publishAt)}${n.refusedReason ? ` · ${n.refusedReason}` : ''}`}
-            arrow
-            onClick={() => void Taro.navigateTo({ url: `${ROUTES.gridReach}?id=${encodeURIComponent(n.id)}` })}
+            arrow={n.status === 'PUBLISHED'}
+            onClick={n.status === 'PUBLISHED' ? () => void Taro.navigateTo({ url: `${ROUTES.gridReach}?id=${encodeURIComponent(n.id)}` }) : undefined}
+            extra={
+              n.status === 'HELD' && canModerate && !n.mine ? (
+                <View className='btn-row'>
+                  <Button id={`moderate-approve-${n.id}`} onClick={() => void moderate(n.id, 'APPROVE')}>
+                    通过
+                  </Button>
+                  <Button id={`moderate-reject-${n.id}`} variant='secondary' onClick={() => void moderate(n.id, 'REJECT')}>
+                    驳回
+                  </Button>
+                </View>
+              ) : undefined
+            }
           />
         ))}
       </View>
