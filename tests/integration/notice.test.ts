@@ -9,7 +9,8 @@ import type { Envelope } from '../../domain/shared/envelope'
 
 let t: TestCloud
 beforeAll(async () => {
-  t = await startTestCloud()
+  // Six instances still race for real; fewer simultaneous cold starts keep a loaded machine under the function timeout.
+  t = await startTestCloud({ maxInstancesPerFunction: 6 })
 })
 afterAll(async () => {
   await t?.close()
