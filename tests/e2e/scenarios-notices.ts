@@ -94,8 +94,65 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
   }
 }
 
+/** 事件上报 in 长辈版: 紧急 shows 110/119/120 before sending; the grid worker accepts; the reporter sees each step. */
+const incidentScenario: Scenario = {
+  name: 'incidents: a resident reports a 紧急 hazard (110/119/120 shown), the grid worker accepts it, the reporter sees the step (长辈版)',
+  async run({ page, baseUrl, shot }) {
+    await open(page, baseUrl, 'o_demo_elder', '#/subpackages/incident/pages/report/index')
+    await visible(page, '#incident-category-SAFETY').click({ timeout: 15_000 })
+    await visible(page, '#incident-at-home').click()
+    await visible(page, '#incident-where input').fill('4栋一楼楼道')
+    await visible(page, '#incident-description textarea').fill('楼道里有很浓的煤气味，担心漏气。')
+    await visible(page, '#incident-urgent').click()
+    await expectText(page, '#emergency-card', '不是紧急救助渠道')
+    for (const n of ['110', '119', '120']) await visible(page, `#call-${n}`).waitFor()
+    await expectSizes(page, true, ['#call-119', '#incident-submit', '.choice', '.checkbox-row'])
+    await shot('report')
+    await visible(page, '#incident-submit').click()
+    await expectText(page, '#incident-history', '已上报', 20_000)
+    const id = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url().split('#')[1] ?? '')?.[1] ?? '')
+    assert(id.startsWith('inc_'), `no incident id in ${page.url()}`)
+
+    await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/incident/pages/detail/index?id=${encodeURIComponent(id)}`)
+    await visible(page, '#incident-to-ACCEPTED').click({ timeout: 15_000 })
+    await expectText(page, '#incident-history', '已受理')
+    await shot('accepted')
+
+    await open(page, baseUrl, 'o_demo_elder', '#/subpackages/incident/pages/list/index')
+    await visible(page, `#incident-${id}`).click({ timeout: 15_000 })
+    await expectText(page, '#incident-history', '网格员')
+    await expectSizes(page, true, [])
+    await shot('reporter-sees')
+  },
+}
+
+/** 走访: the overdue 独居老人 household of grid 1 is listed; logging a visit takes it off the list. */
+const visitScenario: Scenario = {
+  name: 'visits: the grid worker logs a visit to the overdue 独居老人 household and it leaves the overdue list',
+  async run({ page, baseUrl, shot }) {
+    await open(page, baseUrl, 'o_demo_grid_worker', ME)
+    await careMode(page, false)
+    await open(page, baseUrl, 'o_demo_grid_worker', '#/subpackages/grid/pages/visits/index')
+    const row = visible(page, `#visit-due-${C}_b02_u101`)
+    await row.waitFor({ timeout: 15_000 })
+    assert(((await row.textContent()) ?? '').includes('独居老人'), 'care tag not shown to the grid’s worker')
+    await visible(page, `#visit-log-${C}_b02_u101`).click()
+    await visible(page, '#visit-sheet').waitFor()
+    await visible(page, '#visit-sheet .checkbox-row').filter({ hasText: '生活能自理' }).click()
+    await expectSizes(page, false, ['#visit-save'])
+    await shot('visit-sheet')
+    await visible(page, '#visit-save').click()
+    await expectText(page, '#visit-done', '已记录')
+    // The list reloads after saving: wait for the household to leave it.
+    await page.locator(`#visit-due-${C}_b02_u101:visible`).waitFor({ state: 'detached', timeout: 15_000 })
+    await shot('visit-logged')
+  },
+}
+
 export const noticeScenarios: Scenario[] = [
   publishAndAcknowledge(false, { openid: 'o_demo_family', unitId: `${C}_b01_u101`, unitLabel: '1栋101' }),
   // 陈桂兰 (独居老人, 长辈版 on her account) — the household the unread list puts first.
   publishAndAcknowledge(true, { openid: 'o_demo_elder', unitId: `${C}_b04_u102`, unitLabel: '4栋102' }),
+  incidentScenario,
+  visitScenario,
 ]

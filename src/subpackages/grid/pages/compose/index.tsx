@@ -40,6 +40,8 @@ export default function ComposePage() {
 
   useEffect(() => {
     if (!community) return
+    // The session may arrive after the first render: preselect the worker's own grids then.
+    setS((x) => ({ ...x, gridIds: scope === 'all' ? null : [...(scope ?? [])], category: categories.includes(x.category) ? x.category : (categories[0] ?? 'NOTICE') }))
     callCloud('community', 'grids', { communityId: community.id })
       .then((r) => setGrids(scope === 'all' ? r.grids : r.grids.filter((g) => scope?.includes(g.id))))
       .catch((e: unknown) => setProblem(errorText(e)))

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
@@ -34,7 +34,13 @@ export default function MineNoticesPage() {
     },
     [communityId],
   )
-  useDidShow(() => void load(null))
+  // Opened directly, the session may still be loading: load once the community is known.
+  useEffect(() => {
+    if (communityId) void load(null)
+  }, [communityId, load])
+  useDidShow(() => {
+    if (communityId) void load(null)
+  })
   /** R5.8: a held notice is released or rejected by a second staff member, never its author. */
   const moderate = async (noticeId: string, decision: 'APPROVE' | 'REJECT') => {
     try {

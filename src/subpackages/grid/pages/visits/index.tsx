@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
@@ -34,7 +34,13 @@ export default function VisitsPage() {
       setProblem(errorText(e))
     }
   }, [communityId])
-  useDidShow(() => void load())
+  // Opened directly, the session may still be loading: load once the community is known.
+  useEffect(() => {
+    if (communityId) void load()
+  }, [communityId, load])
+  useDidShow(() => {
+    if (communityId) void load()
+  })
 
   const open = (unitId: string, unitLabel: string) => {
     setTarget({ unitId, unitLabel })

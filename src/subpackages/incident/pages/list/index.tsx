@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
@@ -26,7 +26,13 @@ export default function IncidentListPage() {
       setProblem(errorText(e))
     }
   }, [communityId, staff])
-  useDidShow(() => void load())
+  // Opened directly, the session may still be loading: load once the community is known.
+  useEffect(() => {
+    if (communityId) void load()
+  }, [communityId, load])
+  useDidShow(() => {
+    if (communityId) void load()
+  })
   const title = staff ? '事件处理' : '我的上报'
   return (
     <PageShell title={title} id='incident-list-page'>
