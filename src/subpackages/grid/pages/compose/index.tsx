@@ -10,6 +10,10 @@ import { Button, Card, Checkbox, Choice, Empty, PageHeader, TextField } from '@/
 import { capabilityScope } from '@domain/access/capabilities'
 import { CARE_TAG_LABELS, CARE_TAGS, CATEGORY_LABELS } from '@domain/notice/model'
 import { allowedCategories, composeProblems, EMPTY_COMPOSE, publishInput, type ComposeState } from './compose-form'
+import { MAX_IMAGES, pickImages, uploadAll, type PickedImage } from './images'
+
+/** Cloud storage uploads exist in WeChat only (the H5 build talks to the local cloud without them). */
+const IMAGES_SUPPORTED = process.env.TARO_ENV === 'weapp'
 
 type Grid = CallOutput<'community', 'grids'>['grids'][number]
 const URGENT_HOURS = [
@@ -36,6 +40,7 @@ export default function ComposePage() {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [held, setHeld] = useState<string | null>(null)
+  const [images, setImages] = useState<PickedImage[]>([])
   const set = (patch: Partial<ComposeState>) => setS((x) => ({ ...x, ...patch }))
 
   useEffect(() => {
@@ -64,7 +69,9 @@ export default function ComposePage() {
     setBusy(true)
     setProblem(null)
     try {
-      const { notice } = await callCloud('notice', 'publish', publishInput(s, community.id, new Date()))
+      // Every image first: a failed upload throws here and nothing is published.
+      const fileIds = images.length ? await uploadAll(images, `${community.id}/${Date.now().toString(36)}`) : []
+      const { notice } = await callCloud('notice', 'publish', { ...publishInput(s, community.id, new Date()), images: fileIds })
       if (notice.status === 'HELD') setHeld(notice.holdReason === 'REVIEW' ? '内容需要人工复核，已提交居委会工作人员审核，通过后发布。' : '内容安全检查暂不可用，已提交人工审核，通过后发布。')
       else await Taro.redirectTo({ url: `${ROUTES.gridReach}?id=${encodeURIComponent(notice.id)}` })
     } catch (e) {
@@ -121,6 +128,30 @@ export default function ComposePage() {
           </Checkbox>
         ))}
       </Card>
+      {IMAGES_SUPPORTED ? (
+        <Card title={`图片（${images.length}/${MAX_IMAGES}）`}>
+          <Button
+            id='compose-images'
+            variant='secondary'
+            disabled={images.length >= MAX_IMAGES}
+            onClick={() =>
+              void pickImages(images.length)
+                .then((r) => {
+                  setImages((x) => [...x, ...r.ok].slice(0, MAX_IMAGES))
+                  setProblem(r.problems.length ? r.problems.join('；') : null)
+                })
+                .catch(() => undefined)
+            }
+          >
+            添加图片
+          </Button>
+          {images.length ? (
+            <Button variant='text' onClick={() => setImages([])}>
+              清除图片
+            </Button>
+          ) : null}
+        </Card>
+      ) : null}
       <Card>
         <Checkbox id='compose-ack' checked={s.ackRequired} onChange={(v) => set({ ackRequired: v })}>
           需要住户确认“我已知晓”
