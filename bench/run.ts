@@ -23,6 +23,7 @@ import { bundleFunction, functionNames } from '../scripts/build-cloud'
 import { fetchRetryingReset } from '../tests/integration/helpers/http'
 import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { benchBooking } from './booking'
+import { benchNotices } from './notices'
 
 const ROOT = path.resolve(__dirname, '..')
 const FIXTURES = path.join(ROOT, 'tests/fixtures/functions')
@@ -285,6 +286,7 @@ async function main() {
   await benchBooking(cloud)
   raw.close()
   await cloud.close()
+  await benchNotices()
   fs.rmSync(emptyDir, { recursive: true, force: true })
   console.log(`\npeak memory of the whole run: ${mb(peakRss())}`)
 }

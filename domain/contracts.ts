@@ -10,6 +10,10 @@ import { roleContract } from './role/contract'
 import { accessContract } from './access/contract'
 import { rosterContract } from './roster/contract'
 import { bookingContract } from './booking/contract'
+import { noticeContract } from './notice/contract'
+import { subscribeContract } from './subscribe/contract'
+import { visitContract } from './visit/contract'
+import { incidentContract } from './incident/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -20,6 +24,10 @@ export const CONTRACTS = {
   access: accessContract,
   roster: rosterContract,
   booking: bookingContract,
+  notice: noticeContract,
+  subscribe: subscribeContract,
+  visit: visitContract,
+  incident: incidentContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

@@ -24,6 +24,9 @@ import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
 import { grantIdFor, memberIdFor } from '../cloudfunctions/_core/id-hash'
 import { buildBookingResources } from './booking'
+import { buildNoticeSeed } from './notices'
+import { buildVisitSeed } from './visits'
+import { buildIncidentSeed } from './incidents'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -267,6 +270,10 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     role('o_demo_admin', 'COMMUNITY_ADMIN'),
   ]
 
+  // 陈桂兰 (独居老人) registered her care profile under the separate special_care consent (R4.10).
+  consents.push(grant('o_demo_elder', 'special_care'))
+  const noticeSeed = buildNoticeSeed({ communityId: C, units, members, grids, buildingId, unitId })
+
   return [
     { collection: 'communities', docs: COMMUNITIES as never },
     { collection: 'buildings', docs: buildings as never },
@@ -280,6 +287,9 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     // The demo deployment's operator and contact, shown in the privacy notice (PIPL Art. 17).
     { collection: DEPLOYMENT_SETTINGS, docs: [{ _id: OPERATOR_DOC_ID, ...DEMO_OPERATOR }] as never },
     { collection: 'booking_resources', docs: buildBookingResources() as never },
+    ...noticeSeed,
+    ...buildVisitSeed({ communityId: C, gridId: gridId(1), buildingId, unitId }),
+    ...buildIncidentSeed({ communityId: C, gridId, buildingId, unitId }),
   ]
 }
 

@@ -17,7 +17,8 @@ const settingsPages = [
 if (process.env.TARO_ENV === 'h5') settingsPages.push('pages/dev/index')
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/notices/index', 'pages/me/index'],
+  // The notice detail sits with the 通知 tab in the main package (opened from the inbox and 首页).
+  pages: ['pages/home/index', 'pages/notices/index', 'pages/me/index', 'pages/notices/detail'],
   subPackages: [
     { root: 'subpackages/settings', pages: settingsPages },
     // First run and joining a unit (R4.3 consent before collection, then household.apply).
@@ -26,6 +27,10 @@ export default defineAppConfig({
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
     // Booking (issue #11): resident pages and the staff day sheet / resource editor together.
     { root: 'subpackages/booking', pages: ['pages/list/index', 'pages/day/index', 'pages/mine/index', 'pages/sheet/index', 'pages/manage/index'] },
+    // The grid worker's day (issue #10): compose, reach and the unread list, own notices.
+    { root: 'subpackages/grid', pages: ['pages/compose/index', 'pages/reach/index', 'pages/mine/index', 'pages/visits/index'] },
+    // 事件上报 / 社情民意: residents report and follow; staff handle (list ?staff=1, detail actions).
+    { root: 'subpackages/incident', pages: ['pages/report/index', 'pages/list/index', 'pages/detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

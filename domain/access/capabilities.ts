@@ -45,7 +45,7 @@ export const CAPABILITIES = {
   'roster.publish': ['COMMITTEE_MEMBER', 'RC_STAFF', 'COMMUNITY_ADMIN'],
   /** Assign and revoke the grantable roles. */
   'role.manage': ['COMMUNITY_ADMIN'],
-  /** Broadcast notices (grid workers to their grids) — R7.3. */
+  /** Broadcast notices (grid workers to their grids, property staff only 物业) — R7.3. */
   'notice.publish': ['GRID_WORKER', 'RC_STAFF', 'PROPERTY_STAFF', 'COMMUNITY_ADMIN'],
   /**
    * Booking resources (issue #11): create and edit facilities and services, approve bookings, the
@@ -55,6 +55,18 @@ export const CAPABILITIES = {
   'booking.manage': ['RC_STAFF', 'COMMUNITY_ADMIN', 'PROPERTY_STAFF'],
   /** Book for a resident of their grid who asked for help (R6.7), with the resident's recorded agreement. */
   'booking.proxy': ['GRID_WORKER'],
+  /** Reach of notices: authors their own, RC staff and admins all, grid workers their grids' households. */
+  'notice.reach': ['GRID_WORKER', 'RC_STAFF', 'PROPERTY_STAFF', 'COMMUNITY_ADMIN'],
+  /** The unread-household list and 已上门送达 / 已纸质张贴 (R7.3 door-visit list). */
+  'notice.deliver': ['GRID_WORKER', 'RC_STAFF'],
+  /** Release or reject a notice held by msgSecCheck (a second staff member, R5.8). */
+  'notice.moderate': ['RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** Record 走访 and keep follow-up schedules for care households (R7.4). */
+  'visit.log': ['GRID_WORKER', 'RC_STAFF'],
+  /** See visits and the overdue list (R7.4; health flags only inside the grid, R4.10). */
+  'visit.read': ['GRID_WORKER', 'RC_STAFF'],
+  /** Accept, assign, work on and resolve incidents and requests (R7.5, R7.7). */
+  'incident.handle': ['GRID_WORKER', 'RC_STAFF', 'COMMUNITY_ADMIN'],
   /** The governance dashboard (aggregates only). */
   'dashboard.view': ['RC_STAFF', 'COMMUNITY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
@@ -62,7 +74,18 @@ export const CAPABILITIES = {
 export type Capability = keyof typeof CAPABILITIES
 
 /** Capabilities whose data is limited to the grids of a GRID_WORKER grant (R7.2). */
-export const GRID_SCOPED_CAPABILITIES: readonly Capability[] = ['household.review', 'household.read', 'personal.reveal', 'booking.proxy']
+export const GRID_SCOPED_CAPABILITIES: readonly Capability[] = [
+  'household.review',
+  'household.read',
+  'personal.reveal',
+  'booking.proxy',
+  'notice.publish',
+  'notice.reach',
+  'notice.deliver',
+  'visit.log',
+  'visit.read',
+  'incident.handle',
+]
 
 export function rolesWith(capability: Capability): readonly Role[] {
   return CAPABILITIES[capability]

@@ -26,6 +26,10 @@ export const DOMAIN_ERROR_CODES = [
   'HOUSEHOLD_ALREADY_MEMBER',
   'ROSTER_INVALID',
   'CONSENT_COOLDOWN',
+  /** The audience resolves to no household: nothing published. */
+  'AUDIENCE_EMPTY',
+  /** msgSecCheck said risky (R5.8): refused with the reason. */
+  'CONTENT_REFUSED',
 ] as const
 
 /** Only the client produces this one: the call never reached the function or the answer was lost. */

@@ -2,7 +2,10 @@
  * Local answers for the WeChat open APIs the product calls through cloud.openapi (R5.6–R5.8):
  * - security.msgSecCheck (v2): suggest pass | review | risky from local-cloud/content-rules.json;
  * - subscribeMessage.send: recorded in the outbox (GET /__dev/outbox), validated like the service
- *   validates (touser, template_id, data present; field values within the documented lengths).
+ *   validates (touser, template_id, data present; field values within the documented lengths);
+ *   each send consumes one credit the user was granted for the template (what the WeChat client
+ *   grants when the user accepts requestSubscribeMessage: grantSubscribeCredit), and answers 43101
+ *   when none is left, as the platform does.
  * Anything else answers errcode -604101 ("no permission"), which is what the cloud says for an
  * API not declared in the function's config.json permissions.
  */
@@ -28,6 +31,14 @@ export class OpenApiService {
   readonly outbox: OutboxEntry[] = []
   private rules: { risky: Rule[]; review: Rule[] }
   stats = { msgSecCheck: 0, subscribeSend: 0 }
+  /** `${openid}|${templateId}` → credits the platform would hold (R5.6). */
+  readonly subscribeCredits = new Map<string, number>()
+
+  /** The user accepted the template in requestSubscribeMessage (one credit each time). */
+  grantSubscribeCredit(openid: string, templateId: string, count = 1): void {
+    const key = `${openid}|${templateId}`
+    this.subscribeCredits.set(key, (this.subscribeCredits.get(key) ?? 0) + count)
+  }
 
   constructor(rulesFile: string) {
     this.rules = JSON.parse(fs.readFileSync(rulesFile, 'utf8'))
@@ -84,6 +95,10 @@ export class OpenApiService {
         return { errcode: 47003, errmsg: `argument invalid! data.${key}.value exceeds ${limit} characters` }
       }
     }
+    const creditKey = `${touser}|${templateId}`
+    const credits = this.subscribeCredits.get(creditKey) ?? 0
+    if (credits <= 0) return { errcode: 43101, errmsg: 'user refuse to accept the msg' }
+    this.subscribeCredits.set(creditKey, credits - 1)
     this.stats.subscribeSend++
     this.outbox.push({
       at: new Date().toISOString(),

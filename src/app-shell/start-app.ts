@@ -4,6 +4,7 @@ import { adoptServerCareMode, initCareMode } from '@/features/care-mode/care-mod
 import { adoptPersonaFromUrl } from '@/features/dev-persona/persona-store'
 import { registerPrivacyHandler } from '@/features/privacy/privacy-authorization'
 import { loadSession, onSessionLoaded } from '@/features/session/session-store'
+import { refreshNoticeBadge } from '@/features/notices/badge'
 import { readFontSettings, warnIfBaseLibraryTooOld } from './platform-info'
 
 let started = false
@@ -20,5 +21,9 @@ export function startApp(): void {
   if (process.env.TARO_ENV === 'h5') adoptPersonaFromUrl(window.location.href)
   initCareMode(readFontSettings())
   onSessionLoaded((session) => adoptServerCareMode(session.profile.elderMode))
+  // The 通知 tab's unread badge for whoever is signed in (also after a persona switch in H5).
+  onSessionLoaded((session) => {
+    if (!session.isNew) void refreshNoticeBadge()
+  })
   void loadSession()
 }

@@ -12,11 +12,12 @@ import { scenarios as baseScenarios } from './scenarios'
 import { firstUseScenarios } from './scenarios-first-use'
 import { portalScenarios } from './scenarios-portal'
 import { bookingScenarios } from './scenarios-booking'
+import { noticeScenarios } from './scenarios-notices'
 
 const ROOT = path.resolve(__dirname, '../..')
 // Every scenario file, in order: the base flows, issue 7's first-use traps, the home portal, then
 // one file per feature.
-const scenarios = [...baseScenarios, ...firstUseScenarios, ...portalScenarios, ...bookingScenarios]
+const scenarios = [...baseScenarios, ...firstUseScenarios, ...portalScenarios, ...bookingScenarios, ...noticeScenarios]
 
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) {

@@ -98,6 +98,11 @@ const EXPLICIT: Record<string, Partial<Record<Persona, Outcome>>> = {
     o_demo_newcomer: 'FORBIDDEN',
   },
   'booking.list@乒乓球台': { o_demo_property_staff: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_owner: 'FORBIDDEN' },
+  'notice.publish@grid1': { o_demo_grid_worker: 'ALLOW', o_demo_grid_worker_2: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_property_staff: 'FORBIDDEN', o_demo_owner: 'FORBIDDEN', o_demo_newcomer: 'FORBIDDEN' },
+  'visit.log@grid1': { o_demo_grid_worker: 'ALLOW', o_demo_grid_worker_2: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'FORBIDDEN', o_demo_property_staff: 'FORBIDDEN', o_demo_owner: 'FORBIDDEN' },
+  'incident.transition(accept, grid 1)': { o_demo_grid_worker: 'ALLOW', o_demo_grid_worker_2: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_owner: 'FORBIDDEN', o_demo_property_staff: 'FORBIDDEN' },
+  'notice.reach(grid 2)': { o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_property_staff: 'FORBIDDEN', o_demo_resident: 'FORBIDDEN' },
+  'notice.unreadHouseholds(grid 2)': { o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'FORBIDDEN' },
 }
 
 let seq = 0
@@ -133,7 +138,140 @@ function grantInStore(openid: string, purposeId: string): void {
   )
 }
 
+/** Issue #10 notices: seeded notices, and fresh ones written straight into the store per persona. */
+const hasHome = (p: Persona) => heldRoles.get(p)!.some((r) => r.role === 'RESIDENT' && r.communityId === C)
+const homeIn = (p: Persona, buildings: number[]) =>
+  t.store.find('household_members', { openid: p, status: 'APPROVED', buildingId: { $in: buildings.map((n) => `${C}_b${String(n).padStart(2, '0')}`) } }).length > 0
+const onlyRoles = (p: Persona, roles: Role[]) => heldRoles.get(p)!.some((r) => roles.includes(r.role))
+/** Author o_demo_grid_worker (grid 1), RC staff and admins manage; a member without it is refused. */
+const manages = (p: Persona): Outcome => (!isMember(p) ? 'UNAUTHENTICATED' : p === 'o_demo_grid_worker' || onlyRoles(p, ['RC_STAFF', 'COMMUNITY_ADMIN']) ? 'ALLOW' : 'FORBIDDEN')
+function matrixNotice(p: Persona, status: string): string {
+  const seed = t.store.find('notices', { _id: 'ntc_seed_ack' })[0]
+  const id = `ntc_matrix_${status}_${p}_${++seq}`
+  const now = new Date()
+  t.store.put('notices', { ...seed, _id: id, status, holdReason: status === 'HELD' ? 'REVIEW' : null, publishAt: now, publishedAt: now, createdAt: now, updatedAt: now }, 'replace')
+  return id
+}
+function matrixQuestion(p: Persona): string {
+  const id = `nq_matrix_${p}_${++seq}`
+  t.store.put('notice_questions', { _id: id, noticeId: 'ntc_seed_ack', communityId: C, unitId: u(1, '101'), askerOpenid: 'o_demo_owner', text: '请问几点开始？', askedAt: new Date(), answer: null, answeredBy: null, answeredAt: null }, 'replace')
+  return id
+}
+const fresh = new Map<string, string>()
+const noticeInput = (gridId: string) => ({ communityId: C, title: '矩阵测试通知', body: '矩阵测试通知正文', category: 'NOTICE', audience: { scope: 'GRIDS', gridIds: [gridId] } })
+
 const CASES: Record<string, Case> = {
+  'incident.report': {
+    fn: 'incident',
+    action: 'report',
+    input: () => ({ communityId: C, category: 'OTHER', locationText: '社区广场', description: '矩阵测试上报内容' }),
+    // Residents of the community and staff who handle incidents; others are refused.
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : hasHome(p) || can('incident.handle')(p) === 'ALLOW' ? 'ALLOW' : 'FORBIDDEN'),
+  },
+  'incident.transition(accept, grid 1)': {
+    fn: 'incident',
+    action: 'transition',
+    setup: (p) => {
+      const seed = t.store.find('incidents', { _id: 'inc_seed_hazard' })[0]
+      fresh.set(p, `inc_matrix_${p}_${++seq}`)
+      t.store.put('incidents', { ...seed, _id: fresh.get(p)!, slaDueAt: new Date(Date.now() + 86_400_000) }, 'replace')
+    },
+    input: (p) => ({ incidentId: fresh.get(p)!, to: 'ACCEPTED' }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : canInGrid('incident.handle', GRID1)(p)),
+  },
+  'incident.list(mine)': { fn: 'incident', action: 'list', input: () => ({ communityId: C }), expect: member },
+  'incident.get(grid 2 case)': {
+    fn: 'incident',
+    action: 'get',
+    input: () => ({ incidentId: 'inc_seed_garbage' }),
+    // The reporter (o_demo_resident) and staff handling grid 2.
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : p === 'o_demo_resident' || canInGrid('incident.handle', GRID2)(p) === 'ALLOW' ? 'ALLOW' : 'NOT_FOUND'),
+  },
+  'visit.log@grid1': {
+    fn: 'visit',
+    action: 'log',
+    input: () => ({ communityId: C, unitId: u(2, '102'), chips: ['身体状况良好'] }),
+    expect: canInGrid('visit.log', GRID1),
+  },
+  'visit.list@grid2': { fn: 'visit', action: 'list', input: () => ({ communityId: C, unitId: u(6, '302') }), expect: canInGrid('visit.read', GRID2) },
+  'visit.schedule@grid1': { fn: 'visit', action: 'schedule', input: () => ({ communityId: C, unitId: u(4, '102') }), expect: canInGrid('visit.log', GRID1) },
+  'visit.overdue': { fn: 'visit', action: 'overdue', input: () => ({ communityId: C }), expect: can('visit.read') },
+  'subscribe.templates': { fn: 'subscribe', action: 'templates', input: () => ({}), expect: member },
+  'subscribe.record': {
+    fn: 'subscribe',
+    action: 'record',
+    setup: (p) => grantInStore(p, 'notifications'),
+    input: () => ({ results: [{ templateId: 'TPL_NOTICE_LOCAL', result: 'accept' }] }),
+    expect: member,
+  },
+  'notice.publish@grid1': {
+    fn: 'notice',
+    action: 'publish',
+    input: () => noticeInput(GRID1),
+    // Property staff hold notice.publish but only for 物业 (this one is 通知).
+    expect: (p) => (p === 'o_demo_property_staff' ? 'FORBIDDEN' : canInGrid('notice.publish', GRID1)(p)),
+  },
+  'notice.publish@grid2': { fn: 'notice', action: 'publish', input: () => noticeInput(GRID2), expect: (p) => (p === 'o_demo_property_staff' ? 'FORBIDDEN' : canInGrid('notice.publish', GRID2)(p)) },
+  'notice.update': { fn: 'notice', action: 'update', input: () => ({ noticeId: 'ntc_seed_ack', title: '冬季消防安全检查', minor: true }), expect: manages },
+  'notice.withdraw': {
+    fn: 'notice',
+    action: 'withdraw',
+    setup: (p) => fresh.set(p, matrixNotice(p, 'PUBLISHED')),
+    input: (p) => ({ noticeId: fresh.get(p)!, reason: '矩阵测试' }),
+    expect: manages,
+  },
+  'notice.moderate': {
+    fn: 'notice',
+    action: 'moderate',
+    setup: (p) => fresh.set(p, matrixNotice(p, 'HELD')),
+    input: (p) => ({ noticeId: fresh.get(p)!, decision: 'APPROVE' }),
+    // Never the author (o_demo_grid_worker wrote it); RC staff and admins.
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : onlyRoles(p, ['RC_STAFF', 'COMMUNITY_ADMIN']) ? 'ALLOW' : 'FORBIDDEN'),
+  },
+  'notice.authored': { fn: 'notice', action: 'authored', input: () => ({ communityId: C }), expect: can('notice.reach') },
+  'notice.list': { fn: 'notice', action: 'list', input: () => ({}), expect: member },
+  'notice.summary': { fn: 'notice', action: 'summary', input: () => ({}), expect: member },
+  'notice.get(紧急, community-wide)': {
+    fn: 'notice',
+    action: 'get',
+    input: () => ({ noticeId: 'ntc_seed_urgent' }),
+    // Residents by household; staff who manage or hold reach over its grids; property staff did not write it.
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : hasHome(p) || onlyRoles(p, ['GRID_WORKER', 'RC_STAFF', 'COMMUNITY_ADMIN']) ? 'ALLOW' : 'NOT_FOUND'),
+  },
+  'notice.markRead(紧急)': { fn: 'notice', action: 'markRead', input: () => ({ noticeId: 'ntc_seed_urgent' }), expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : hasHome(p) ? 'ALLOW' : 'NOT_FOUND') },
+  'notice.acknowledge(grid 1)': {
+    fn: 'notice',
+    action: 'acknowledge',
+    input: () => ({ noticeId: 'ntc_seed_ack' }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : homeIn(p, [1, 2, 3, 4]) ? 'ALLOW' : 'NOT_FOUND'),
+  },
+  'notice.ask(紧急)': { fn: 'notice', action: 'ask', input: () => ({ noticeId: 'ntc_seed_urgent', text: '什么时候恢复供水？' }), expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : hasHome(p) ? 'ALLOW' : 'NOT_FOUND') },
+  'notice.answer': {
+    fn: 'notice',
+    action: 'answer',
+    setup: (p) => fresh.set(p, matrixQuestion(p)),
+    input: (p) => ({ questionId: fresh.get(p)!, text: '下午两点开始。' }),
+    expect: manages,
+  },
+  'notice.reach(grid 2)': {
+    fn: 'notice',
+    action: 'reach',
+    input: () => ({ noticeId: 'ntc_seed_grid2' }),
+    // The author (grid worker 2), RC staff and admins; grid 1's worker is outside it (R7.2).
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : p === 'o_demo_grid_worker_2' || onlyRoles(p, ['RC_STAFF', 'COMMUNITY_ADMIN']) ? 'ALLOW' : 'FORBIDDEN'),
+  },
+  'notice.unreadHouseholds(grid 2)': {
+    fn: 'notice',
+    action: 'unreadHouseholds',
+    input: () => ({ noticeId: 'ntc_seed_grid2' }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : canInGrid('notice.deliver', GRID2)(p)),
+  },
+  'notice.markDelivered(grid 2)': {
+    fn: 'notice',
+    action: 'markDelivered',
+    input: () => ({ noticeId: 'ntc_seed_grid2', unitId: u(6, '301'), method: 'PAPER' }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : canInGrid('notice.deliver', GRID2)(p)),
+  },
   'community.list': { fn: 'community', action: 'list', input: () => ({}), expect: anyone },
   'community.units': { fn: 'community', action: 'units', input: () => ({ communityId: C, buildingId: `${C}_b06` }), expect: anyone },
   'community.myGridCard': { fn: 'community', action: 'myGridCard', input: () => ({}), expect: member },

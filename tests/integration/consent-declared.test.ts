@@ -15,6 +15,11 @@ const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'household.apply': { communityId: C, buildingId: `${C}_b09`, unitId: u(9, '102'), relation: 'TENANT', realName: '无同意者', adultConfirmed: true },
   'household.listMine': {},
   'household.addMinor': { memberId: 'hm_not_checked_before_consent', displayName: '小宝', birthYear: 2020 },
+  'notice.markRead': { noticeId: 'ntc_seed_urgent' },
+  'notice.acknowledge': { noticeId: 'ntc_seed_ack' },
+  'notice.ask': { noticeId: 'ntc_seed_urgent', text: '没有同意也能提问吗？' },
+  'incident.report': { communityId: C, category: 'OTHER', locationText: '社区广场', description: '没有同意的上报内容' },
+  'subscribe.record': { results: [{ templateId: 'TPL_NOTICE_LOCAL', result: 'accept' }] },
 }
 
 const consentActions = Object.entries(CONTRACTS).flatMap(([fn, contract]) =>

@@ -245,6 +245,10 @@ describe('open APIs, storage and timers', () => {
 
   test('subscribeMessage.send is recorded in the outbox; an over-long thing field is refused (47003)', async () => {
     const message = { touser: 'o_demo_resident', templateId: 'TPL_NOTICE', page: 'pages/notices/index', data: { thing1: { value: '停水通知' }, time2: { value: '2026-12-01 09:00' } } }
+    // Without a credit from requestSubscribeMessage the platform answers 43101.
+    const noCredit = await probe({ op: 'subscribe', message })
+    expect(noCredit.ok === false && noCredit.errCode).toBe(43101)
+    t.cloud.openapi.grantSubscribeCredit('o_demo_resident', 'TPL_NOTICE', 2)
     expect(await value({ op: 'subscribe', message })).toMatchObject({ errCode: 0 })
     const outbox = (await (await fetch(`${t.cloud.url}/__dev/outbox`)).json()) as { outbox: { touser: string; templateId: string }[] }
     expect(outbox.outbox.at(-1)).toMatchObject({ touser: 'o_demo_resident', templateId: 'TPL_NOTICE' })

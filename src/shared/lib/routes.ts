@@ -2,6 +2,7 @@
 export const ROUTES = {
   home: '/pages/home/index',
   notices: '/pages/notices/index',
+  noticeDetail: '/pages/notices/detail',
   me: '/pages/me/index',
   privacySettings: '/subpackages/settings/pages/privacy/index',
   careModeSettings: '/subpackages/settings/pages/care-mode/index',
@@ -17,6 +18,13 @@ export const ROUTES = {
   staffRoster: '/subpackages/staff/pages/roster/index',
   staffRoles: '/subpackages/staff/pages/roles/index',
   staffDirectory: '/subpackages/staff/pages/directory/index',
+  gridCompose: '/subpackages/grid/pages/compose/index',
+  gridMine: '/subpackages/grid/pages/mine/index',
+  gridReach: '/subpackages/grid/pages/reach/index',
+  gridVisits: '/subpackages/grid/pages/visits/index',
+  incidentReport: '/subpackages/incident/pages/report/index',
+  incidentList: '/subpackages/incident/pages/list/index',
+  incidentDetail: '/subpackages/incident/pages/detail/index',
   /** H5 dev builds only (not registered in the weapp app.json). */
   devPersona: '/subpackages/settings/pages/dev/index',
 } as const

@@ -1,0 +1,158 @@
+/**
+ * Issue #10 in the browser (H5 against the seeded local cloud): a grid worker publishes a 需确认
+ * notice to grid 1; a resident of grid 1 sees the unread badge on the 通知 tab, reads the notice
+ * and taps 我已知晓; the worker's unread list no longer lists that household. Once in normal mode,
+ * once with both people in 长辈版 (sizes per domain-rules §6: body ≥ 18 px, targets ≥ 60 px).
+ */
+import type { Page } from 'playwright-core'
+import { assert, expectMinSize, expectText, fontSizes, visible, type Scenario } from './harness'
+
+const C = 'c_xuetangpo'
+const NOTICES = '#/pages/notices/index'
+const ME = '#/pages/me/index'
+
+const open = (page: Page, baseUrl: string, persona: string, hash: string) => page.goto(`${baseUrl}/?persona=${persona}${hash}`)
+
+async function careMode(page: Page, on: boolean): Promise<void> {
+  const toggle = visible(page, '#care-toggle')
+  await toggle.waitFor({ timeout: 15_000 })
+  if (((await toggle.getAttribute('aria-checked')) === 'true') !== on) await toggle.click()
+  await page.waitForFunction((px) => document.documentElement.style.fontSize === px, on ? '20px' : '16px')
+}
+
+async function expectSizes(page: Page, care: boolean, targets: string[]): Promise<void> {
+  const sizes = await fontSizes(page, '.body-text')
+  const floor = care ? 18 : 14
+  assert(sizes.length > 0 && sizes.every((s) => s >= floor - 0.01), `body text ${sizes.join(', ')} px, expected ≥ ${floor}`)
+  for (const t of targets) await expectMinSize(page, t, care ? 60 : 44)
+}
+
+/** The unread count written in the 通知 tab's badge (Taro H5 tab bar), or null without one. */
+async function tabBadge(page: Page): Promise<string | null> {
+  const badge = page.locator('.weui-tabbar__item:visible').filter({ hasText: '通知' }).locator('.weui-badge:visible')
+  return (await badge.count()) ? ((await badge.first().textContent()) ?? '').trim() : null
+}
+
+function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId: string; unitLabel: string }): Scenario {
+  const title = care ? '长辈版消防检查通知' : '楼道消防检查通知'
+  return {
+    name: `notices: a grid worker publishes a 需确认 notice, ${resident.unitLabel} reads and acknowledges it, the unread list shrinks${care ? ' (长辈版)' : ''}`,
+    async run({ page, baseUrl, shot }) {
+      // The grid worker of grid 1 (1–4栋) composes from the 通知 tab.
+      await open(page, baseUrl, 'o_demo_grid_worker', ME)
+      await careMode(page, care)
+      await open(page, baseUrl, 'o_demo_grid_worker', NOTICES)
+      await visible(page, '#notice-compose-btn').click({ timeout: 15_000 })
+      await visible(page, '#compose-title input').waitFor({ timeout: 15_000 })
+      await visible(page, '#compose-title input').fill(title)
+      await visible(page, '#compose-body textarea').fill('本周六上午网格员上门检查楼道消防通道，请各户清理杂物并确认已知晓。')
+      // Only their own grid is offered, already chosen (R7.2).
+      assert((await visible(page, `#compose-grid-${C}_g1`).getAttribute('aria-checked')) === 'true', 'grid 1 not preselected')
+      assert((await visible(page, `#compose-grid-${C}_g2`).count()) === 0, 'grid 2 offered to the worker of grid 1')
+      await visible(page, '#compose-ack').click()
+      await expectSizes(page, care, ['#compose-submit', '.checkbox-row', '.choice'])
+      await shot('compose')
+      await visible(page, '#compose-submit').click()
+
+      await expectText(page, '#reach-addressed', '96', 20_000)
+      const noticeId = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url().split('#')[1] ?? '')?.[1] ?? '')
+      assert(noticeId.startsWith('ntc_'), `no notice id in ${page.url()}`)
+      await visible(page, `#unread-${resident.unitId}`).waitFor({ timeout: 15_000 })
+      const totalBefore = Number(((await visible(page, '#reach-unread').textContent()) ?? '').trim())
+      await shot('reach-before')
+
+      // The resident: a badge on the 通知 tab, the notice unread at the top of the list.
+      await open(page, baseUrl, resident.openid, ME)
+      if (!care) await careMode(page, false)
+      await page.waitForFunction(() => [...document.querySelectorAll('.weui-tabbar__item .weui-badge')].some((b) => (b as HTMLElement).offsetParent && b.textContent?.trim()), undefined, { timeout: 15_000 })
+      const badge = await tabBadge(page)
+      assert(badge && Number(badge) >= 1, `badge reads "${badge}"`)
+      await page.locator('.weui-tabbar__item:visible').filter({ hasText: '通知' }).first().click()
+      const row = visible(page, `#notice-${noticeId}`)
+      await row.waitFor({ timeout: 15_000 })
+      assert(((await row.textContent()) ?? '').includes('未读'), 'new notice not marked 未读 in words')
+      await expectSizes(page, care, ['.notice-row', '.choice'])
+      await shot('inbox')
+      await row.click()
+      await expectText(page, '#notice-body', '消防通道')
+      await visible(page, '#notice-ack-btn').waitFor({ timeout: 15_000 })
+      await expectSizes(page, care, ['#notice-ack-btn'])
+      await shot('detail')
+      await visible(page, '#notice-ack-btn').click()
+      await expectText(page, '#notice-acknowledged', '已确认')
+
+      // Back to the worker: that household is off the unread list, acknowledged counted.
+      await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/grid/pages/reach/index?id=${encodeURIComponent(noticeId)}`)
+      await expectText(page, '#reach-acknowledged', '1', 20_000)
+      await visible(page, '#unread-list').waitFor({ timeout: 15_000 })
+      assert((await visible(page, `#unread-${resident.unitId}`).count()) === 0, `${resident.unitLabel} still on the unread list`)
+      const totalAfter = Number(((await visible(page, '#reach-unread').textContent()) ?? '').trim())
+      assert(totalAfter === totalBefore - 1, `unread ${totalBefore} → ${totalAfter}, expected one household fewer`)
+      await expectSizes(page, care, ['.unread-row .btn-secondary'])
+      await shot('reach-after')
+    },
+  }
+}
+
+/** 事件上报 in 长辈版: 紧急 shows 110/119/120 before sending; the grid worker accepts; the reporter sees each step. */
+const incidentScenario: Scenario = {
+  name: 'incidents: a resident reports a 紧急 hazard (110/119/120 shown), the grid worker accepts it, the reporter sees the step (长辈版)',
+  async run({ page, baseUrl, shot }) {
+    await open(page, baseUrl, 'o_demo_elder', '#/subpackages/incident/pages/report/index')
+    await visible(page, '#incident-category-SAFETY').click({ timeout: 15_000 })
+    await visible(page, '#incident-at-home').click()
+    await visible(page, '#incident-where input').fill('4栋一楼楼道')
+    await visible(page, '#incident-description textarea').fill('楼道里有很浓的煤气味，担心漏气。')
+    await visible(page, '#incident-urgent').click()
+    await expectText(page, '#emergency-card', '不是紧急救助渠道')
+    for (const n of ['110', '119', '120']) await visible(page, `#call-${n}`).waitFor()
+    await expectSizes(page, true, ['#call-119', '#incident-submit', '.choice', '.checkbox-row'])
+    await shot('report')
+    await visible(page, '#incident-submit').click()
+    await expectText(page, '#incident-history', '已上报', 20_000)
+    const id = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url().split('#')[1] ?? '')?.[1] ?? '')
+    assert(id.startsWith('inc_'), `no incident id in ${page.url()}`)
+
+    await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/incident/pages/detail/index?id=${encodeURIComponent(id)}`)
+    await visible(page, '#incident-to-ACCEPTED').click({ timeout: 15_000 })
+    await expectText(page, '#incident-history', '已受理')
+    await shot('accepted')
+
+    await open(page, baseUrl, 'o_demo_elder', '#/subpackages/incident/pages/list/index')
+    await visible(page, `#incident-${id}`).click({ timeout: 15_000 })
+    await expectText(page, '#incident-history', '网格员')
+    await expectSizes(page, true, [])
+    await shot('reporter-sees')
+  },
+}
+
+/** 走访: the overdue 独居老人 household of grid 1 is listed; logging a visit takes it off the list. */
+const visitScenario: Scenario = {
+  name: 'visits: the grid worker logs a visit to the overdue 独居老人 household and it leaves the overdue list',
+  async run({ page, baseUrl, shot }) {
+    await open(page, baseUrl, 'o_demo_grid_worker', ME)
+    await careMode(page, false)
+    await open(page, baseUrl, 'o_demo_grid_worker', '#/subpackages/grid/pages/visits/index')
+    const row = visible(page, `#visit-due-${C}_b02_u101`)
+    await row.waitFor({ timeout: 15_000 })
+    assert(((await row.textContent()) ?? '').includes('独居老人'), 'care tag not shown to the grid’s worker')
+    await visible(page, `#visit-log-${C}_b02_u101`).click()
+    await visible(page, '#visit-sheet').waitFor()
+    await visible(page, '#visit-sheet .checkbox-row').filter({ hasText: '生活能自理' }).click()
+    await expectSizes(page, false, ['#visit-save'])
+    await shot('visit-sheet')
+    await visible(page, '#visit-save').click()
+    await expectText(page, '#visit-done', '已记录')
+    // The list reloads after saving: wait for the household to leave it.
+    await page.locator(`#visit-due-${C}_b02_u101:visible`).waitFor({ state: 'detached', timeout: 15_000 })
+    await shot('visit-logged')
+  },
+}
+
+export const noticeScenarios: Scenario[] = [
+  publishAndAcknowledge(false, { openid: 'o_demo_family', unitId: `${C}_b01_u101`, unitLabel: '1栋101' }),
+  // 陈桂兰 (独居老人, 长辈版 on her account) — the household the unread list puts first.
+  publishAndAcknowledge(true, { openid: 'o_demo_elder', unitId: `${C}_b04_u102`, unitLabel: '4栋102' }),
+  incidentScenario,
+  visitScenario,
+]
