@@ -22,12 +22,15 @@ function eligible(resource: ResourceDoc, m: HouseholdMemberDoc): boolean {
   return resource.eligibility !== 'OWNERS' || isOwner(m)
 }
 
-/** The household of a person for a resource: the first approved home (by id) that is eligible. */
+/**
+ * The household of a person for a resource: the first approved eligible home, by unit (membership
+ * ids are opaque hashes since issue #9 §7.5, so ordering by them would pick a home at random).
+ */
 function homeFor(resource: ResourceDoc, memberships: HouseholdMemberDoc[]): HouseholdMemberDoc | null {
   return (
     memberships
       .filter((m) => m.status === 'APPROVED' && m.communityId === resource.communityId && eligible(resource, m))
-      .sort((a, b) => a._id.localeCompare(b._id))[0] ?? null
+      .sort((a, b) => a.unitId.localeCompare(b.unitId))[0] ?? null
   )
 }
 
