@@ -22,6 +22,7 @@ import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { DEMO_OPERATOR, DEPLOYMENT_SETTINGS, OPERATOR_DOC_ID } from '../domain/privacy/operator'
 import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
+import { buildGroupDemo } from './group'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -265,6 +266,10 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     role('o_demo_admin', 'COMMUNITY_ADMIN'),
   ]
 
+  // Three neighbours of 6栋 wrote the demo posts (issue #13), with the consent that needs.
+  const groupAuthors = members.filter((m) => m.buildingId === buildingId(6) && m.openid.startsWith('o_seed_')).slice(0, 3).map((m) => m.openid)
+  for (const a of groupAuthors) consents.push(grant(a, 'community_groups'))
+
   return [
     { collection: 'communities', docs: COMMUNITIES as never },
     { collection: 'buildings', docs: buildings as never },
@@ -277,6 +282,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     { collection: 'consents', docs: consents as never },
     // The demo deployment's operator and contact, shown in the privacy notice (PIPL Art. 17).
     { collection: DEPLOYMENT_SETTINGS, docs: [{ _id: OPERATOR_DOC_ID, ...DEMO_OPERATOR }] as never },
+    ...buildGroupDemo(C, buildings, groupAuthors),
   ]
 }
 

@@ -21,6 +21,8 @@ export const DOMAIN_ERROR_CODES = [
   'HOUSEHOLD_ALREADY_MEMBER',
   'ROSTER_INVALID',
   'CONSENT_COOLDOWN',
+  /** msgSecCheck said risky: the content is refused with the reason, nothing published (R5.8). */
+  'CONTENT_REFUSED',
 ] as const
 
 /** Only the client produces this one: the call never reached the function or the answer was lost. */

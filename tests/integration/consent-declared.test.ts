@@ -13,6 +13,17 @@ const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'household.apply': { communityId: C, buildingId: `${C}_b09`, unitId: u(9, '102'), relation: 'TENANT', realName: '无同意者', adultConfirmed: true },
   'household.listMine': {},
   'household.addMinor': { memberId: 'hm_not_checked_before_consent', displayName: '小宝', birthYear: 2020 },
+  // Issue #13: everything a person publishes to neighbours needs 邻里群与议事 (checked before the group is even looked up).
+  'group.join': { groupId: `grp_${C}_i_volunteer` },
+  'group.propose': { communityId: C, name: '象棋', description: '楼下下象棋' },
+  'group.post.create': { groupId: `grp_${C}_b06`, text: '没有同意' },
+  'group.post.comment': { postId: 'p_any', text: '没有同意' },
+  'group.post.react': { postId: 'p_any', reaction: 'like', on: true },
+  'group.chain.create': { groupId: `grp_${C}_b06`, text: '接龙', cap: 5, deadline: '2030-01-01T00:00:00.000Z' },
+  'group.chain.join': { postId: 'p_any', values: {} },
+  'group.poll.create': { groupId: `grp_${C}_b06`, text: '投票', options: ['甲', '乙'], deadline: '2030-01-01T00:00:00.000Z' },
+  'group.poll.vote': { postId: 'p_any', choices: ['o1'] },
+  'group.agenda.raise': { postId: 'p_any', summary: '议题' },
 }
 
 const consentActions = Object.entries(CONTRACTS).flatMap(([fn, contract]) =>

@@ -20,6 +20,7 @@ export const ERROR_MESSAGES: Record<ClientErrorCode, string> = {
   HOUSEHOLD_ALREADY_MEMBER: '您已经是该房屋的成员',
   ROSTER_INVALID: '业主名册有误，请检查后重新导入',
   CONSENT_COOLDOWN: '您刚刚拒绝过授权，请稍后再试',
+  CONTENT_REFUSED: '内容未通过安全检查，请修改后再发',
   NETWORK: '网络连接失败，请检查网络后重试',
 }
 
