@@ -22,6 +22,7 @@ import { startLocalCloud } from '../local-cloud/src'
 import { bundleFunction, functionNames } from '../scripts/build-cloud'
 import { fetchRetryingReset } from '../tests/integration/helpers/http'
 import { POLICY_VERSION } from '../domain/privacy/purposes'
+import { benchGroup } from './group'
 
 const ROOT = path.resolve(__dirname, '..')
 const FIXTURES = path.join(ROOT, 'tests/fixtures/functions')
@@ -284,6 +285,7 @@ async function main() {
   raw.close()
   await cloud.close()
   fs.rmSync(emptyDir, { recursive: true, force: true })
+  await benchGroup() // 7–9: issue #13, its own cloud
   console.log(`\npeak memory of the whole run: ${mb(peakRss())}`)
 }
 

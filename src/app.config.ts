@@ -24,6 +24,8 @@ export default defineAppConfig({
     { root: 'subpackages/onboarding', pages: ['pages/welcome/index', 'pages/join/index'] },
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
+    // 邻里群 and 议事厅 (issue #13): residents' pages and the staff moderation queue together.
+    { root: 'subpackages/group', pages: ['pages/list/index', 'pages/feed/index', 'pages/post/index', 'pages/agenda/index', 'pages/moderation/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
