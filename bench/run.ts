@@ -24,6 +24,7 @@ import { fetchRetryingReset } from '../tests/integration/helpers/http'
 import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { benchBooking } from './booking'
 import { benchNotices } from './notices'
+import { benchGroup } from './group'
 
 const ROOT = path.resolve(__dirname, '..')
 const FIXTURES = path.join(ROOT, 'tests/fixtures/functions')
@@ -288,6 +289,7 @@ async function main() {
   await cloud.close()
   await benchNotices()
   fs.rmSync(emptyDir, { recursive: true, force: true })
+  await benchGroup() // 7–9: issue #13, its own cloud
   console.log(`\npeak memory of the whole run: ${mb(peakRss())}`)
 }
 

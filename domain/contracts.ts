@@ -14,6 +14,7 @@ import { noticeContract } from './notice/contract'
 import { subscribeContract } from './subscribe/contract'
 import { visitContract } from './visit/contract'
 import { incidentContract } from './incident/contract'
+import { groupContract } from './group/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -28,6 +29,7 @@ export const CONTRACTS = {
   subscribe: subscribeContract,
   visit: visitContract,
   incident: incidentContract,
+  group: groupContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

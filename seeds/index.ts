@@ -27,6 +27,7 @@ import { buildBookingResources } from './booking'
 import { buildNoticeSeed } from './notices'
 import { buildVisitSeed } from './visits'
 import { buildIncidentSeed } from './incidents'
+import { buildGroupDemo } from './group'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -273,6 +274,9 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
   // 陈桂兰 (独居老人) registered her care profile under the separate special_care consent (R4.10).
   consents.push(grant('o_demo_elder', 'special_care'))
   const noticeSeed = buildNoticeSeed({ communityId: C, units, members, grids, buildingId, unitId })
+  // Three neighbours of 6栋 wrote the demo posts (issue #13), with the consent that needs.
+  const groupAuthors = members.filter((m) => m.buildingId === buildingId(6) && m.openid.startsWith('o_seed_')).slice(0, 3).map((m) => m.openid)
+  for (const a of groupAuthors) consents.push(grant(a, 'community_groups'))
 
   return [
     { collection: 'communities', docs: COMMUNITIES as never },
@@ -290,6 +294,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     ...noticeSeed,
     ...buildVisitSeed({ communityId: C, gridId: gridId(1), buildingId, unitId }),
     ...buildIncidentSeed({ communityId: C, gridId, buildingId, unitId }),
+    ...buildGroupDemo(C, buildings, groupAuthors),
   ]
 }
 

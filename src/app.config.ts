@@ -31,6 +31,8 @@ export default defineAppConfig({
     { root: 'subpackages/grid', pages: ['pages/compose/index', 'pages/reach/index', 'pages/mine/index', 'pages/visits/index'] },
     // 事件上报 / 社情民意: residents report and follow; staff handle (list ?staff=1, detail actions).
     { root: 'subpackages/incident', pages: ['pages/report/index', 'pages/list/index', 'pages/detail/index'] },
+    // 邻里群 and 议事厅 (issue #13): residents' pages and the staff moderation queue together.
+    { root: 'subpackages/group', pages: ['pages/list/index', 'pages/feed/index', 'pages/post/index', 'pages/agenda/index', 'pages/moderation/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

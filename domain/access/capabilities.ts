@@ -69,6 +69,12 @@ export const CAPABILITIES = {
   'incident.handle': ['GRID_WORKER', 'RC_STAFF', 'COMMUNITY_ADMIN'],
   /** The governance dashboard (aggregates only). */
   'dashboard.view': ['RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** Approve proposed interest groups; close, reopen, archive groups (issue #13). */
+  'group.review': ['RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** Moderate every group of the community: the held queue, hide, remove, mute, expel (R5.8, issue #13). */
+  'group.moderate': ['RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** Run the residents' council agenda (议事厅): schedule, record outcomes and follow-up (issue #13). */
+  'agenda.manage': ['RC_STAFF', 'COMMUNITY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Capability = keyof typeof CAPABILITIES

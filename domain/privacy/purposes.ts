@@ -260,6 +260,26 @@ export const PURPOSES = [
     withoutIt: '依法记录，无需同意',
     collections: ['access_log', 'audit_log'],
   },
+  {
+    id: 'community_groups',
+    summary: '在邻里群发帖、评论、接龙、投票和提交议事，邻居看到的姓名已打码',
+    title: '邻里群与议事',
+    description: '保存您在邻里群发布的帖子、评论、图片、接龙登记、投票和议事提议，展示给同一群的邻居（姓名打码）。发布前经微信内容安全检查；被举报或需复核的内容由居委会工作人员处理。',
+    legalBasis: 'CONSENT',
+    sensitive: false,
+    optional: true,
+    fields: [
+      { key: 'posts', label: '帖子、评论和图片', mask: 'none' },
+      { key: 'chainEntries', label: '接龙登记的内容', mask: 'phone' },
+      { key: 'pollVotes', label: '投票选择（匿名投票不显示姓名）', mask: 'none' },
+      { key: 'author', label: '发布人姓名', mask: 'name' },
+    ],
+    retention: '删除帖子或撤回同意时删除；群归档后保存1年',
+    retentionDays: 365,
+    recipients: ['同一群的邻居（姓名打码）', '居委会工作人员（内容审核）', '微信（内容安全检查）'],
+    withoutIt: '可以浏览邻里群，不能发帖、评论、接龙、投票或提交议事',
+    collections: ['group_members', 'posts', 'post_comments', 'post_reactions', 'post_reports', 'agenda_items'],
+  },
 ] as const satisfies readonly Purpose[]
 
 export type PurposeId = (typeof PURPOSES)[number]['id']

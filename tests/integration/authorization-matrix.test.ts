@@ -103,6 +103,8 @@ const EXPLICIT: Record<string, Partial<Record<Persona, Outcome>>> = {
   'incident.transition(accept, grid 1)': { o_demo_grid_worker: 'ALLOW', o_demo_grid_worker_2: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_owner: 'FORBIDDEN', o_demo_property_staff: 'FORBIDDEN' },
   'notice.reach(grid 2)': { o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_property_staff: 'FORBIDDEN', o_demo_resident: 'FORBIDDEN' },
   'notice.unreadHouseholds(grid 2)': { o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'FORBIDDEN' },
+  'group.post.create@6栋': { o_demo_resident: 'ALLOW', o_demo_rc_staff: 'FORBIDDEN', o_demo_admin: 'FORBIDDEN', o_demo_owner: 'NOT_FOUND', o_demo_grid_worker_2: 'NOT_FOUND', o_demo_newcomer: 'UNAUTHENTICATED' },
+  'group.post.queue': { o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_grid_worker: 'FORBIDDEN', o_demo_committee: 'FORBIDDEN', o_demo_resident: 'FORBIDDEN' },
 }
 
 let seq = 0
@@ -159,6 +161,13 @@ function matrixQuestion(p: Persona): string {
 }
 const fresh = new Map<string, string>()
 const noticeInput = (gridId: string) => ({ communityId: C, title: '矩阵测试通知', body: '矩阵测试通知正文', category: 'NOTICE', audience: { scope: 'GRIDS', gridIds: [gridId] } })
+const B6_GROUP = `grp_${C}_b06`
+/** Reads 6栋's group: a resident there, or a moderator (R5.8 moderation needs to see). */
+const readsB6 = (p: Persona): Outcome => (!isMember(p) ? 'UNAUTHENTICATED' : p === 'o_demo_resident' || can('group.moderate')(p) === 'ALLOW' ? 'ALLOW' : 'NOT_FOUND')
+/** Posts there: only its (joined) residents; moderators read but are not members. */
+const postsB6 = (p: Persona): Outcome => (readsB6(p) !== 'ALLOW' ? readsB6(p) : p === 'o_demo_resident' ? 'ALLOW' : 'FORBIDDEN')
+const seededDoc = (kind: string) => t.store.find('posts', { groupId: B6_GROUP, kind, status: 'PUBLISHED' }).sort((a, b) => (a._id < b._id ? -1 : 1))[0]
+const seededPost = (kind: string) => seededDoc(kind)._id
 
 const CASES: Record<string, Case> = {
   'incident.report': {
@@ -444,6 +453,79 @@ const CASES: Record<string, Case> = {
     expect: (p) => (can('booking.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
   },
   'booking.workload': { fn: 'booking', action: 'workload', input: () => ({ communityId: C }), expect: can('booking.manage') },
+  // Issue #13: groups. 6栋's group is read by its residents (o_demo_resident) and moderators
+  // (group.moderate: RC staff, admin); everyone else gets NOT_FOUND, not a hint that it exists.
+  'group.list': { fn: 'group', action: 'list', input: () => ({ communityId: C }), expect: member },
+  'group.get@居委会': { fn: 'group', action: 'get', input: () => ({ groupId: `grp_${C}_rc` }), expect: member },
+  'group.get@6栋': { fn: 'group', action: 'get', input: () => ({ groupId: B6_GROUP }), expect: readsB6 },
+  'group.join': { fn: 'group', action: 'join', setup: (p) => grantInStore(p, 'community_groups'), input: () => ({ groupId: `grp_${C}_i_volunteer` }), expect: member },
+  'group.leave': { fn: 'group', action: 'leave', input: () => ({ groupId: `grp_${C}_i_volunteer` }), expect: member },
+  'group.propose': {
+    fn: 'group',
+    action: 'propose',
+    setup: (p) => grantInStore(p, 'community_groups'),
+    input: () => ({ communityId: C, name: '象棋', description: '楼下下象棋' }),
+    // Residents and owners of the community propose; staff without a home there do not.
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : heldRoles.get(p)!.some((r) => r.role === 'RESIDENT') ? 'ALLOW' : 'FORBIDDEN'),
+  },
+  'group.review': {
+    fn: 'group',
+    action: 'review',
+    setup: (p) => t.store.put('groups', { _id: `grp_matrix_${p}`, communityId: C, kind: 'INTEREST', name: '矩阵', description: '', status: 'PROPOSED', buildingId: null, officialRole: null, adminOpenids: [], proposedBy: 'o_demo_owner', reviewNote: null, createdAt: new Date(), updatedAt: new Date() }, 'replace'),
+    input: (p) => ({ communityId: C, groupId: `grp_matrix_${p}`, decision: 'APPROVE' }),
+    expect: can('group.review'),
+  },
+  'group.proposals': { fn: 'group', action: 'proposals', input: () => ({ communityId: C }), expect: can('group.review') },
+  'group.members@居委会': {
+    fn: 'group',
+    action: 'members',
+    input: () => ({ groupId: `grp_${C}_rc` }),
+    // An official group's members are its role holders; moderators see them too.
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : p === 'o_demo_rc_staff' || p === 'o_demo_admin' ? 'ALLOW' : 'FORBIDDEN'),
+  },
+  'group.post.create@6栋': { fn: 'group', action: 'post.create', setup: (p) => grantInStore(p, 'community_groups'), input: () => ({ groupId: B6_GROUP, text: '矩阵测试帖' }), expect: postsB6 },
+  'group.post.list@6栋': { fn: 'group', action: 'post.list', input: () => ({ groupId: B6_GROUP }), expect: readsB6 },
+  'group.post.get@6栋': { fn: 'group', action: 'post.get', input: () => ({ postId: seededPost('TEXT') }), expect: readsB6 },
+  'group.post.comment@6栋': { fn: 'group', action: 'post.comment', setup: (p) => grantInStore(p, 'community_groups'), input: () => ({ postId: seededPost('TEXT'), text: '矩阵评论' }), expect: postsB6 },
+  'group.post.react@6栋': { fn: 'group', action: 'post.react', setup: (p) => grantInStore(p, 'community_groups'), input: () => ({ postId: seededPost('TEXT'), reaction: 'like', on: true }), expect: postsB6 },
+  'group.post.report@6栋': { fn: 'group', action: 'post.report', input: () => ({ targetType: 'post', targetId: seededPost('TEXT'), reason: '矩阵举报' }), expect: readsB6 },
+  'group.post.moderate': {
+    fn: 'group',
+    action: 'post.moderate',
+    setup: (p) => t.store.put('posts', { ...seededDoc('TEXT'), _id: `p_matrix_${p}`, pinned: false }, 'replace'),
+    input: (p) => ({ targetType: 'post', targetId: `p_matrix_${p}`, action: 'HIDE', reason: '矩阵' }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : can('group.moderate')(p)),
+  },
+  'group.post.pin@6栋': {
+    fn: 'group',
+    action: 'post.pin',
+    input: () => ({ postId: seededPost('TEXT'), pinned: false }),
+    expect: (p) => (readsB6(p) !== 'ALLOW' ? readsB6(p) : can('group.moderate')(p)),
+  },
+  'group.post.queue': { fn: 'group', action: 'post.queue', input: () => ({ communityId: C }), expect: can('group.moderate') },
+  'group.chain.create@6栋': { fn: 'group', action: 'chain.create', setup: (p) => grantInStore(p, 'community_groups'), input: () => ({ groupId: B6_GROUP, text: '矩阵接龙', cap: 5, deadline: '2030-01-01T00:00:00.000Z' }), expect: postsB6 },
+  'group.chain.join@6栋': { fn: 'group', action: 'chain.join', setup: (p) => grantInStore(p, 'community_groups'), input: () => ({ postId: seededPost('CHAIN'), values: { people: '1' } }), expect: postsB6 },
+  'group.chain.leave@6栋': { fn: 'group', action: 'chain.leave', input: () => ({ postId: seededPost('CHAIN') }), expect: readsB6 },
+  'group.poll.create@6栋': { fn: 'group', action: 'poll.create', setup: (p) => grantInStore(p, 'community_groups'), input: () => ({ groupId: B6_GROUP, text: '矩阵投票', options: ['甲', '乙'], deadline: '2030-01-01T00:00:00.000Z' }), expect: postsB6 },
+  'group.poll.vote@6栋': { fn: 'group', action: 'poll.vote', setup: (p) => grantInStore(p, 'community_groups'), input: () => ({ postId: seededPost('POLL'), choices: ['o1'] }), expect: postsB6 },
+  'group.agenda.raise@6栋': {
+    fn: 'group',
+    action: 'agenda.raise',
+    setup: (p) => {
+      grantInStore(p, 'community_groups')
+      t.store.put('posts', { ...seededDoc('TEXT'), _id: `p_matrix_raise_${p}`, pinned: false }, 'replace')
+    },
+    input: (p) => ({ postId: `p_matrix_raise_${p}`, summary: '矩阵议题' }),
+    expect: readsB6,
+  },
+  'group.agenda.list': { fn: 'group', action: 'agenda.list', input: () => ({ communityId: C }), expect: member },
+  'group.agenda.transition': {
+    fn: 'group',
+    action: 'agenda.transition',
+    setup: (p) => t.store.put('agenda_items', { ...t.store.find('agenda_items', { _id: 'ag_seed_SUBMITTED' })[0], _id: `ag_matrix_${p}`, status: 'SUBMITTED' }, 'replace'),
+    input: (p) => ({ communityId: C, itemId: `ag_matrix_${p}`, to: 'SCHEDULED', meetingAt: '2030-01-01T00:00:00.000Z' }),
+    expect: can('agenda.manage'),
+  },
   // Last: bootstrapping the newcomer creates their account, which would change the rows above.
   'user.bootstrap': { fn: 'user', action: 'bootstrap', input: () => ({}), expect: anyone },
 }

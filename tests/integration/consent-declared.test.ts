@@ -20,6 +20,17 @@ const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'notice.ask': { noticeId: 'ntc_seed_urgent', text: '没有同意也能提问吗？' },
   'incident.report': { communityId: C, category: 'OTHER', locationText: '社区广场', description: '没有同意的上报内容' },
   'subscribe.record': { results: [{ templateId: 'TPL_NOTICE_LOCAL', result: 'accept' }] },
+  // Issue #13: everything a person publishes to neighbours needs 邻里群与议事 (checked before the group is even looked up).
+  'group.join': { groupId: `grp_${C}_i_volunteer` },
+  'group.propose': { communityId: C, name: '象棋', description: '楼下下象棋' },
+  'group.post.create': { groupId: `grp_${C}_b06`, text: '没有同意' },
+  'group.post.comment': { postId: 'p_any', text: '没有同意' },
+  'group.post.react': { postId: 'p_any', reaction: 'like', on: true },
+  'group.chain.create': { groupId: `grp_${C}_b06`, text: '接龙', cap: 5, deadline: '2030-01-01T00:00:00.000Z' },
+  'group.chain.join': { postId: 'p_any', values: {} },
+  'group.poll.create': { groupId: `grp_${C}_b06`, text: '投票', options: ['甲', '乙'], deadline: '2030-01-01T00:00:00.000Z' },
+  'group.poll.vote': { postId: 'p_any', choices: ['o1'] },
+  'group.agenda.raise': { postId: 'p_any', summary: '议题' },
 }
 
 const consentActions = Object.entries(CONTRACTS).flatMap(([fn, contract]) =>

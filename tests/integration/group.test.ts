@@ -1,0 +1,193 @@
+/**
+ * Issue #13 through the local cloud with the real SDK: feed paging while posts arrive, moderation
+ * that holds (R5.8: pass/review/risky/unavailable), mute, and a 接龙 raced by 100 members (R5.12).
+ */
+import { startTestCloud, type TestCloud } from './helpers/cloud'
+import { C, expectError, expectOk, grant } from './support/linli'
+import type { PostView } from '../../domain/group/contract'
+
+jest.setTimeout(180_000)
+
+let t: TestCloud
+const B6 = `grp_${C}_b06` // 6栋: o_demo_resident lives there
+const RESIDENT = 'o_demo_resident'
+const RC = 'o_demo_rc_staff'
+let neighbour = ''
+
+async function post(openid: string, text: string, groupId = B6) {
+  return t.call<{ post: PostView }>('group', 'post.create', { groupId, text }, openid)
+}
+
+/** A resident of 6栋 from the seeds (approved, with an account). */
+function residentsOf(building: string, n: number): string[] {
+  return t.store
+    .find('household_members', { buildingId: building, status: 'APPROVED' })
+    .map((m) => m.openid as string)
+    .filter((o, i, a) => a.indexOf(o) === i)
+    .slice(0, n)
+}
+
+beforeAll(async () => {
+  t = await startTestCloud()
+  await grant(t, RESIDENT, ['community_groups'])
+  neighbour = residentsOf(`${C}_b06`, 5).find((o) => o !== RESIDENT)!
+  await grant(t, neighbour, ['community_groups'])
+  expectOk(await t.call('group', 'list', { communityId: C }, RESIDENT))
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+test('building group: joined automatically, leave and rejoin; other buildings do not see it', async () => {
+  const { groups } = expectOk(await t.call<{ groups: { id: string; kind: string; joined: boolean }[] }>('group', 'list', { communityId: C }, RESIDENT))
+  expect(groups.find((g) => g.id === B6)).toMatchObject({ kind: 'BUILDING', joined: true })
+  expect(groups.some((g) => g.id === `grp_${C}_b01`)).toBe(false)
+  expectOk(await t.call('group', 'leave', { groupId: B6 }, RESIDENT))
+  expectError(await post(RESIDENT, '离开后发帖'), 'FORBIDDEN')
+  expectOk(await t.call('group', 'join', { groupId: B6 }, RESIDENT))
+  expectOk(await post(RESIDENT, '回来了'))
+  const members = expectOk(await t.call<{ members: { nameMasked: string }[] }>('group', 'members', { groupId: B6 }, RESIDENT))
+  expect(members.members.length).toBeGreaterThan(1)
+  // R4.9: masked names only.
+  expect(JSON.stringify(members)).not.toContain('刘晓燕')
+  expect(members.members.some((m) => m.nameMasked === '刘*燕')).toBe(true)
+})
+
+test('bad input: empty, over-long, ten images, a one-option poll, a past deadline → clear errors, nothing written', async () => {
+  const before = t.store.count('posts', {})
+  expect((expectError(await post(RESIDENT, '   '), 'VALIDATION_FAILED').details as { fields: Record<string, string[]> }).fields.text).toEqual(['请填写内容'])
+  expectError(await post(RESIDENT, '长'.repeat(2001)), 'VALIDATION_FAILED')
+  expectError(await t.call('group', 'post.create', { groupId: B6, text: '图', images: Array.from({ length: 10 }, (_, i) => `cloud://x/${i}.jpg`) }, RESIDENT), 'VALIDATION_FAILED')
+  const future = new Date(Date.now() + 86400_000).toISOString()
+  expect((expectError(await t.call('group', 'poll.create', { groupId: B6, text: '去哪', options: ['只有一个'], deadline: future }, RESIDENT), 'VALIDATION_FAILED').details as { fields: Record<string, string[]> }).fields.options).toEqual(['至少 2 个选项'])
+  expectError(await t.call('group', 'chain.create', { groupId: B6, text: '过去的接龙', cap: 5, deadline: new Date(Date.now() - 1000).toISOString() }, RESIDENT), 'VALIDATION_FAILED')
+  expect(t.store.count('posts', {})).toBe(before)
+})
+
+test('moderation: pass → published; review → held, seen only by the author and moderators; risky → refused, stored nowhere', async () => {
+  const ok = expectOk(await post(neighbour, '周六楼下义剪，欢迎大家'))
+  expect(ok.post.status).toBe('PUBLISHED')
+  const held = expectOk(await post(neighbour, '有事加微信聊'))
+  expect(held.post).toMatchObject({ status: 'HELD', note: expect.stringContaining('复核') })
+  const refused = expectError(await post(neighbour, '周末一起赌博吗'), 'CONTENT_REFUSED')
+  expect(refused.message).toContain('违法犯罪')
+  expect(t.store.find('posts', {}).some((p) => String(p.text).includes('赌博'))).toBe(false)
+
+  const feedOf = async (who: string) => expectOk(await t.call<{ posts: PostView[] }>('group', 'post.list', { groupId: B6 }, who)).posts.map((p) => p.id)
+  expect(await feedOf(neighbour)).toContain(held.post.id)
+  expect(await feedOf(RESIDENT)).not.toContain(held.post.id)
+  expect(await feedOf(RESIDENT)).toContain(ok.post.id)
+  expectError(await t.call('group', 'post.get', { postId: held.post.id }, RESIDENT), 'NOT_FOUND')
+  const queue = expectOk(await t.call<{ items: { id: string }[] }>('group', 'post.queue', { communityId: C }, RC))
+  expect(queue.items.map((i) => i.id)).toContain(held.post.id)
+  // The moderator publishes it; the author sees the step with the reason.
+  expectOk(await t.call('group', 'post.moderate', { targetType: 'post', targetId: held.post.id, action: 'PUBLISH', reason: '内容正常' }, RC))
+  expect(await feedOf(RESIDENT)).toContain(held.post.id)
+  const mine = expectOk(await t.call<{ post: PostView }>('group', 'post.get', { postId: held.post.id }, neighbour))
+  expect(mine.post.moderation.map((m) => m.action)).toEqual(['HELD', 'PUBLISH'])
+  expect(t.store.find('audit_log', { event: 'moderation.publish', target: held.post.id })).toHaveLength(1)
+})
+
+test('the check unavailable → held (fail closed), and the recheck timer publishes it once the check answers', async () => {
+  const openapi = t.cloud.openapi
+  const original = openapi.handle.bind(openapi)
+  openapi.handle = () => ({ errcode: -1, errmsg: 'system error' })
+  let id = ''
+  try {
+    const r = expectOk(await post(neighbour, '电梯明天上午保养'))
+    expect(r.post).toMatchObject({ status: 'HELD', note: expect.stringContaining('暂时不可用') })
+    id = r.post.id
+    expect(expectOk(await t.call<{ posts: PostView[] }>('group', 'post.list', { groupId: B6 }, RESIDENT)).posts.map((p) => p.id)).not.toContain(id)
+  } finally {
+    openapi.handle = original
+  }
+  await t.cloud.fireTimer('group', 'recheck-held')
+  expect(t.store.find('posts', { _id: id })[0]).toMatchObject({ status: 'PUBLISHED', pendingCheck: false })
+})
+
+test('a muted member cannot post and is told when the mute ends; removal is shown with the reason', async () => {
+  const victim = residentsOf(`${C}_b06`, 8).filter((o) => o !== RESIDENT && o !== neighbour)[0]
+  await grant(t, victim, ['community_groups'])
+  const p = expectOk(await post(victim, '楼道堆了东西'))
+  const m = expectOk(await t.call<{ mutedUntil: string }>('group', 'post.moderate', { targetType: 'post', targetId: p.post.id, action: 'MUTE', reason: '刷屏', muteDays: 3 }, RC))
+  const err = expectError(await post(victim, '我又来了'), 'FORBIDDEN')
+  expect(err.message).toContain('禁言')
+  expect(err.details).toMatchObject({ mutedUntil: m.mutedUntil })
+  const g = expectOk(await t.call<{ me: { mutedUntil: string; muteReason: string } }>('group', 'get', { groupId: B6 }, victim))
+  expect(g.me).toMatchObject({ mutedUntil: m.mutedUntil, muteReason: '刷屏' })
+})
+
+test('feed paging by cursor while new posts arrive: no duplicates, no gaps', async () => {
+  const writer = residentsOf(`${C}_b05`, 1)[0]
+  await grant(t, writer, ['community_groups'])
+  const G = `grp_${C}_b05`
+  const initial: string[] = []
+  for (let i = 0; i < 25; i++) {
+    initial.push(expectOk(await t.call<{ post: PostView }>('group', 'post.create', { groupId: G, text: `第${i}条` }, writer, { requestId: `page_${i}_xx` })).post.id)
+    if (i === 9) t.store.updateWhere('rate_limits', {}, { $set: { n: 0 } }, { multi: true, merge: true, upsert: false })
+    if (i === 19) t.store.updateWhere('rate_limits', {}, { $set: { n: 0 } }, { multi: true, merge: true, upsert: false })
+  }
+  t.store.updateWhere('rate_limits', {}, { $set: { n: 0 } }, { multi: true, merge: true, upsert: false })
+  const seen: string[] = []
+  let cursor: string | undefined
+  let arrivals = 0
+  do {
+    const page = expectOk(await t.call<{ posts: PostView[]; nextCursor: string | null }>('group', 'post.list', { groupId: G, limit: 7, ...(cursor ? { cursor } : {}) }, writer))
+    seen.push(...page.posts.map((p) => p.id))
+    cursor = page.nextCursor ?? undefined
+    // A neighbour posts between pages.
+    if (arrivals < 3) expectOk(await t.call('group', 'post.create', { groupId: G, text: `新来的${arrivals++}` }, writer))
+  } while (cursor)
+  expect(new Set(seen).size).toBe(seen.length)
+  expect(seen.filter((id) => initial.includes(id))).toEqual([...initial].reverse())
+})
+
+test('a 接龙 joined by 100 racing members keeps each entry once and never exceeds its cap', async () => {
+  const creator = RESIDENT
+  const deadline = new Date(Date.now() + 3600_000).toISOString()
+  const racers = residentsOf(`${C}_b07`, 100).concat(residentsOf(`${C}_b08`, 100)).concat(residentsOf(`${C}_b09`, 100))
+  // Not enough seeded residents in one building: every racer is made a 6栋 resident here.
+  const people = Array.from({ length: 100 }, (_, i) => racers[i] ?? `o_race_${i}`)
+  for (const [i, openid] of people.entries()) {
+    t.store.put('users', { _id: openid, nickname: `邻居${i}`, realName: null, phone: null, elderMode: null, currentCommunityId: C, createdAt: new Date(), updatedAt: new Date() }, 'replace')
+    t.store.put('household_members', { _id: `hm_${openid}_race`, openid, communityId: C, buildingId: `${C}_b06`, unitId: `${C}_b06_u601`, relation: 'TENANT', status: 'APPROVED', realName: `邻居${i}`, createdAt: new Date(), updatedAt: new Date() }, 'replace')
+  }
+  for (const openid of people) await grant(t, openid, ['community_groups'])
+  const chain = expectOk(await t.call<{ post: PostView }>('group', 'chain.create', { groupId: B6, text: '周日包饺子', cap: 60, deadline, fields: [{ key: 'n', label: '人数', kind: 'number' }] }, creator))
+  expect(chain.post.status).toBe('PUBLISHED')
+  const results = await Promise.all(
+    [...people, ...people.slice(0, 20)].map((openid, i) => t.call<{ post: PostView }>('group', 'chain.join', { postId: chain.post.id, values: { n: '1' } }, openid, { requestId: `race_${i}_join` })),
+  )
+  const stored = t.store.find('posts', { _id: chain.post.id })[0] as unknown as { chainCount: number; chainJoined: string[]; chainEntries: { openid: string }[] }
+  expect(stored.chainCount).toBe(60)
+  expect(stored.chainEntries).toHaveLength(60)
+  expect(new Set(stored.chainJoined).size).toBe(60)
+  expect(new Set(stored.chainEntries.map((e) => e.openid)).size).toBe(60)
+  const failures = results.filter((r) => !r.ok).map((r) => (!r.ok ? (r.error.details as { reason?: string })?.reason : ''))
+  expect(failures.every((f) => f === 'CHAIN_FULL')).toBe(true)
+  // Names in the list are masked.
+  const view = expectOk(await t.call<{ post: PostView }>('group', 'post.get', { postId: chain.post.id }, RESIDENT))
+  expect(view.post.chain!.entries.every((e) => e.nameMasked.includes('*'))).toBe(true)
+})
+
+test('poll: one vote each, results after voting; agenda raised once and moved through its states', async () => {
+  const deadline = new Date(Date.now() + 3600_000).toISOString()
+  const poll = expectOk(await t.call<{ post: PostView }>('group', 'poll.create', { groupId: B6, text: '楼道灯换什么颜色', options: ['暖光', '白光'], deadline }, RESIDENT))
+  const before = expectOk(await t.call<{ post: PostView }>('group', 'post.get', { postId: poll.post.id }, neighbour))
+  expect(before.post.poll!.resultsVisible).toBe(false)
+  expect(before.post.poll!.options[0].votes).toBeNull()
+  const voted = expectOk(await t.call<{ post: PostView }>('group', 'poll.vote', { postId: poll.post.id, choices: ['o1'] }, neighbour))
+  expect(voted.post.poll!.options.map((o) => o.votes)).toEqual([1, 0])
+  expectError(await t.call('group', 'poll.vote', { postId: poll.post.id, choices: ['o2'] }, neighbour), 'CONFLICT')
+
+  const item = expectOk(await t.call<{ item: { id: string; status: string } }>('group', 'agenda.raise', { postId: poll.post.id, summary: '请居委会统一更换楼道灯' }, RESIDENT)).item
+  expectError(await t.call('group', 'agenda.raise', { postId: poll.post.id, summary: '再来一次' }, RESIDENT), 'CONFLICT')
+  expectError(await t.call('group', 'agenda.transition', { communityId: C, itemId: item.id, to: 'DONE', followUp: 'x' }, RC), 'CONFLICT')
+  expectOk(await t.call('group', 'agenda.transition', { communityId: C, itemId: item.id, to: 'SCHEDULED', meetingAt: deadline }, RC))
+  expectOk(await t.call('group', 'agenda.transition', { communityId: C, itemId: item.id, to: 'DISCUSSED' }, RC))
+  expectOk(await t.call('group', 'agenda.transition', { communityId: C, itemId: item.id, to: 'DECIDED', outcome: '统一换暖光' }, RC))
+  expectOk(await t.call('group', 'agenda.transition', { communityId: C, itemId: item.id, to: 'DONE', followUp: '物业已更换' }, RC))
+  const list = expectOk(await t.call<{ items: { id: string; status: string; history: unknown[] }[] }>('group', 'agenda.list', { communityId: C }, neighbour))
+  expect(list.items.find((i) => i.id === item.id)).toMatchObject({ status: 'DONE' })
+  expectError(await t.call('group', 'agenda.transition', { communityId: C, itemId: item.id, to: 'SCHEDULED', meetingAt: deadline }, RESIDENT), 'FORBIDDEN')
+})
