@@ -21,6 +21,10 @@ export const DOMAIN_ERROR_CODES = [
   'HOUSEHOLD_ALREADY_MEMBER',
   'ROSTER_INVALID',
   'CONSENT_COOLDOWN',
+  'ALREADY_VOTED',
+  'ELECTION_NOT_OPEN',
+  'ELECTION_LOCKED',
+  'PAPER_MISMATCH',
 ] as const
 
 /** Only the client produces this one: the call never reached the function or the answer was lost. */
