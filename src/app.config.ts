@@ -24,6 +24,8 @@ export default defineAppConfig({
     { root: 'subpackages/onboarding', pages: ['pages/welcome/index', 'pages/join/index'] },
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
+    // Issue #12: owners' decisions and committee elections (resident and staff screens together).
+    { root: 'subpackages/election', pages: ['pages/list/index', 'pages/vote/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -17,6 +17,8 @@ export const ROUTES = {
   staffRoster: '/subpackages/staff/pages/roster/index',
   staffRoles: '/subpackages/staff/pages/roles/index',
   staffDirectory: '/subpackages/staff/pages/directory/index',
+  electionList: '/subpackages/election/pages/list/index',
+  electionVote: '/subpackages/election/pages/vote/index',
   /** H5 dev builds only (not registered in the weapp app.json). */
   devPersona: '/subpackages/settings/pages/dev/index',
 } as const
