@@ -84,4 +84,15 @@ export const electionScenarios: Scenario[] = [
       await shot('recount')
     },
   },
+  {
+    name: 'election: the organiser cannot open voting before the 15-day publicity ends',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, 'o_demo_committee', VOTE('el_xtp_committee'))
+      await visible(page, '#election-staff').waitFor({ timeout: 20_000 })
+      await expectText(page, '#election-candidates', '钱伟')
+      await visible(page, '#staff-step-VOTING_OPEN').click()
+      await expectText(page, '#staff-message', '公示期未满')
+      await shot('staff')
+    },
+  },
 ]

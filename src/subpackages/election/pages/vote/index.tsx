@@ -7,6 +7,7 @@ import { callCloud, isCloudError, type CallOutput } from '@/services/cloud'
 import { recountBallotFile } from '@domain/election/ballot-file'
 import { Button, Card, Checkbox, Choice, ErrorState, ListRow, Loading, PageHeader, TextField } from '@/shared/ui'
 import './index.scss'
+import { StaffPanel } from './StaffPanel'
 
 type Got = CallOutput<'election', 'get'>
 type Mine = CallOutput<'election', 'myBallot'>
@@ -91,6 +92,7 @@ export default function VotePage() {
         <Card title='投票' id='election-closed'><Text className='body-text'>{got.whyNot ?? '现在不能投票'}</Text></Card>
       )}
 
+      {got.canManage ? <StaffPanel election={e} onChanged={() => void load()} /> : null}
       <VerifyCard electionId={e.id} />
       {results?.published && results.results ? <ResultsCard electionId={e.id} results={results.results} candidates={got.candidates} /> : null}
     </PageShell>
