@@ -25,6 +25,7 @@ import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { benchBooking } from './booking'
 import { benchNotices } from './notices'
 import { benchGroup } from './group'
+import { benchElection } from './election'
 
 const ROOT = path.resolve(__dirname, '..')
 const FIXTURES = path.join(ROOT, 'tests/fixtures/functions')
@@ -285,6 +286,8 @@ async function main() {
   }
 
   await benchBooking(cloud)
+  await benchElection(cloud, post)
+
   raw.close()
   await cloud.close()
   await benchNotices()

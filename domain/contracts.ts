@@ -15,6 +15,7 @@ import { subscribeContract } from './subscribe/contract'
 import { visitContract } from './visit/contract'
 import { incidentContract } from './incident/contract'
 import { groupContract } from './group/contract'
+import { electionContract } from './election/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -30,6 +31,7 @@ export const CONTRACTS = {
   visit: visitContract,
   incident: incidentContract,
   group: groupContract,
+  election: electionContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

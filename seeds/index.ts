@@ -28,6 +28,7 @@ import { buildNoticeSeed } from './notices'
 import { buildVisitSeed } from './visits'
 import { buildIncidentSeed } from './incidents'
 import { buildGroupDemo } from './group'
+import { buildElectionSeeds } from './election'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -295,6 +296,8 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     ...buildVisitSeed({ communityId: C, gridId: gridId(1), buildingId, unitId }),
     ...buildIncidentSeed({ communityId: C, gridId, buildingId, unitId }),
     ...buildGroupDemo(C, buildings, groupAuthors),
+    // Issue #12: votes of 学堂坡社区 (seeds/election.ts).
+    ...Object.entries(buildElectionSeeds({ communityId: C, units, members, excludeParkingFromArea: true })).map(([collection, docs]) => ({ collection, docs: docs as never })),
   ]
 }
 

@@ -33,6 +33,8 @@ export default defineAppConfig({
     { root: 'subpackages/incident', pages: ['pages/report/index', 'pages/list/index', 'pages/detail/index'] },
     // 邻里群 and 议事厅 (issue #13): residents' pages and the staff moderation queue together.
     { root: 'subpackages/group', pages: ['pages/list/index', 'pages/feed/index', 'pages/post/index', 'pages/agenda/index', 'pages/moderation/index'] },
+    // Issue #12: owners' decisions and committee elections (resident and staff screens together).
+    { root: 'subpackages/election', pages: ['pages/list/index', 'pages/vote/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -75,6 +75,10 @@ export const CAPABILITIES = {
   'group.moderate': ['RC_STAFF', 'COMMUNITY_ADMIN'],
   /** Run the residents' council agenda (议事厅): schedule, record outcomes and follow-up (issue #13). */
   'agenda.manage': ['RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** Create owners' decisions and elections, move them through their lifecycle, approve proxies (R3.1, Art. 277 guidance). */
+  'election.manage': ['COMMITTEE_MEMBER', 'RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** Enter paper ballots (two different people per ballot, R3.11) — never property staff. */
+  'election.paper': ['COMMITTEE_MEMBER', 'RC_STAFF', 'COMMUNITY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Capability = keyof typeof CAPABILITIES

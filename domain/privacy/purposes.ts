@@ -280,6 +280,46 @@ export const PURPOSES = [
     withoutIt: '可以浏览邻里群，不能发帖、评论、接龙、投票或提交议事',
     collections: ['group_members', 'posts', 'post_comments', 'post_reactions', 'post_reports', 'agenda_items'],
   },
+  {
+    id: 'owner_voting',
+    summary: '业主表决的记名选票、委托和纸质选票录入，依法记录，只有您本人能看到自己的选择',
+    title: '业主共同决定表决记录',
+    description:
+      '按《民法典》第278条进行业主共同决定和业委会选举时，记录每个表决权的选票（记名，谁投的、何时、通过本人、代理人还是纸质录入）、委托书和投票码摘要。选票内容只向投票人本人显示；公开的只有合计和不含姓名的选票文件。',
+    legalBasis: 'LEGAL_DUTY',
+    sensitive: false,
+    optional: false,
+    fields: [
+      { key: 'choice', label: '表决意见', mask: 'hidden' },
+      { key: 'voterOpenid', label: '投票人', mask: 'hidden' },
+      { key: 'proxy', label: '委托代理人与委托书', mask: 'name' },
+      { key: 'receiptHash', label: '投票码摘要', mask: 'none' },
+    ],
+    retention: '表决结果公布后保存至撤销期满（决定后1年）再加3个月',
+    retentionDays: 455,
+    recipients: ['投票人本人', '业主大会筹备组或业委会（计票、核对纸质选票）'],
+    withoutIt: '依法记录；不投票不影响其他功能',
+    collections: ['election_ballots', 'election_proxies', 'election_paper_entries'],
+  },
+  {
+    id: 'candidate_disclosure',
+    summary: '参选业委会委员时公开您的姓名、房号和参选陈述',
+    title: '候选人信息公示（单独同意）',
+    description: '您报名参选业主委员会委员时，在候选人公示页向本小区业主公开您的姓名、楼栋房号和参选陈述（个人信息保护法第25条，公开需单独同意）。',
+    legalBasis: 'SEPARATE_CONSENT',
+    sensitive: false,
+    optional: true,
+    fields: [
+      { key: 'name', label: '姓名', mask: 'none' },
+      { key: 'unitLabel', label: '楼栋房号', mask: 'none' },
+      { key: 'statement', label: '参选陈述', mask: 'none' },
+    ],
+    retention: '选举结果确定后公示期满删除；撤回同意即撤下公示',
+    retentionDays: null,
+    recipients: ['本小区业主'],
+    withoutIt: '不能报名参选；投票等其他功能不受影响',
+    collections: ['election_candidates'],
+  },
 ] as const satisfies readonly Purpose[]
 
 export type PurposeId = (typeof PURPOSES)[number]['id']

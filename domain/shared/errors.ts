@@ -30,6 +30,10 @@ export const DOMAIN_ERROR_CODES = [
   'AUDIENCE_EMPTY',
   /** msgSecCheck said risky (R5.8): refused with the reason. */
   'CONTENT_REFUSED',
+  'ALREADY_VOTED',
+  'ELECTION_NOT_OPEN',
+  'ELECTION_LOCKED',
+  'PAPER_MISMATCH',
 ] as const
 
 /** Only the client produces this one: the call never reached the function or the answer was lost. */

@@ -105,6 +105,11 @@ const EXPLICIT: Record<string, Partial<Record<Persona, Outcome>>> = {
   'notice.unreadHouseholds(grid 2)': { o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_rc_staff: 'ALLOW', o_demo_admin: 'FORBIDDEN' },
   'group.post.create@6栋': { o_demo_resident: 'ALLOW', o_demo_rc_staff: 'FORBIDDEN', o_demo_admin: 'FORBIDDEN', o_demo_owner: 'NOT_FOUND', o_demo_grid_worker_2: 'NOT_FOUND', o_demo_newcomer: 'UNAUTHENTICATED' },
   'group.post.queue': { o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_grid_worker: 'FORBIDDEN', o_demo_committee: 'FORBIDDEN', o_demo_resident: 'FORBIDDEN' },
+  // Issue #12: verified owners vote, tenants and staff without a flat never (R2.8); paper entry is not for property staff.
+  'election.castBallot': { o_demo_owner: 'ALLOW', o_demo_committee: 'ALLOW', o_demo_resident: 'FORBIDDEN', o_demo_property_staff: 'FORBIDDEN', o_demo_grid_worker: 'FORBIDDEN', o_demo_admin: 'FORBIDDEN', o_demo_newcomer: 'UNAUTHENTICATED' },
+  'election.enterPaperBallot': { o_demo_rc_staff: 'ALLOW', o_demo_committee: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_property_staff: 'FORBIDDEN', o_demo_owner: 'FORBIDDEN', o_demo_grid_worker: 'FORBIDDEN' },
+  'election.turnout': { o_demo_owner: 'ALLOW', o_demo_resident: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW' },
+  'election.registerProxy': { o_demo_property_staff: 'FORBIDDEN', o_demo_resident: 'ALLOW' },
 }
 
 let seq = 0
@@ -526,8 +531,56 @@ const CASES: Record<string, Case> = {
     input: (p) => ({ communityId: C, itemId: `ag_matrix_${p}`, to: 'SCHEDULED', meetingAt: '2030-01-01T00:00:00.000Z' }),
     expect: can('agenda.manage'),
   },
+  ...electionCases(),
   // Last: bootstrapping the newcomer creates their account, which would change the rows above.
   'user.bootstrap': { fn: 'user', action: 'bootstrap', input: () => ({}), expect: anyone },
+}
+
+/** Issue #12 (seeded votes of 学堂坡, seeds/election.ts): every election action. */
+function electionCases(): Record<string, Case> {
+  const RENEWAL = 'el_xtp_renewal' // voting open
+  const COMMITTEE = 'el_xtp_committee' // candidates publicised, voting not yet open
+  const FUNDS = 'el_xtp_elevator_funds' // result final, ballot file published
+  const STAFF: Role[] = ['GRID_WORKER', 'PROPERTY_STAFF', 'RC_STAFF', 'COMMITTEE_MEMBER', 'COMMUNITY_ADMIN']
+  const roles = (p: Persona) => heldRoles.get(p)!.filter((r) => r.communityId === C).map((r) => r.role)
+  const ownerOrStaff = (p: Persona): Outcome => (!isMember(p) ? 'UNAUTHENTICATED' : roles(p).some((r) => r === 'OWNER' || STAFF.includes(r)) ? 'ALLOW' : 'FORBIDDEN')
+  const owner = (p: Persona): Outcome => (!isMember(p) ? 'UNAUTHENTICATED' : roles(p).includes('OWNER') ? 'ALLOW' : 'FORBIDDEN')
+  const notFoundPast = (cap: Capability) => (p: Persona): Outcome => (can(cap)(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN')
+  const inDays = (n: number) => new Date(Date.now() + n * 24 * 3600 * 1000).toISOString()
+  const e = (action: string, input: (p: Persona) => Record<string, unknown>, expect: (p: Persona) => Outcome, setup?: (p: Persona) => void): Case => ({ fn: 'election', action, input, expect, setup })
+  return {
+    'election.create': e('create', () => ({ communityId: C, kind: 'MOTION', matter: 7, title: '改建自行车棚', description: '矩阵测试', votingOpensAt: inDays(16), votingClosesAt: inDays(30) }), can('election.manage')),
+    'election.list': e('list', () => ({ communityId: C }), member),
+    'election.get': e('get', () => ({ electionId: RENEWAL }), member),
+    // Past the guard the publicity is not over: CONFLICT, which counts as allowed.
+    'election.transition': e('transition', () => ({ communityId: C, electionId: COMMITTEE, to: 'VOTING_OPEN' }), can('election.manage')),
+    'election.roster': e('roster', () => ({ electionId: RENEWAL }), ownerOrStaff),
+    'election.object': e('object', () => ({ electionId: RENEWAL, text: '名册面积有误' }), ownerOrStaff),
+    'election.answerObjection': e('answerObjection', () => ({ communityId: C, objectionId: 'eo_nobody', answer: '已核实' }), notFoundPast('election.manage')),
+    'election.nominate': e(
+      'nominate',
+      () => ({ electionId: COMMITTEE, unitId: u(5, '101'), nominatedBy: 'SELF', statement: '愿意为小区业主做事，公开透明。', pledge: true }),
+      member,
+      (p) => (isMember(p) ? grantInStore(p, 'candidate_disclosure') : undefined),
+    ),
+    'election.candidates': e('candidates', () => ({ electionId: COMMITTEE }), member),
+    'election.castBallot': e('castBallot', () => ({ electionId: RENEWAL, choice: 'YES' }), owner),
+    'election.myBallot': e('myBallot', () => ({ electionId: RENEWAL }), member),
+    'election.verifyReceipt': e('verifyReceipt', () => ({ electionId: FUNDS, receipt: 'AAAA-BBBB-CCCC-DDDD' }), member),
+    'election.turnout': e('turnout', () => ({ electionId: RENEWAL }), ownerOrStaff),
+    'election.enterPaperBallot': e('enterPaperBallot', () => ({ communityId: C, electionId: COMMITTEE, unitId: u(5, '101'), approve: [], sheetRef: 'M-1' }), can('election.paper')),
+    'election.registerProxy': e(
+      'registerProxy',
+      () => ({ electionId: COMMITTEE, unitId: u(5, '102'), authorisationFileId: 'cloud://matrix/auth.jpg', ownerName: '矩阵业主' }),
+      (p) => (!isMember(p) ? 'UNAUTHENTICATED' : roles(p).includes('PROPERTY_STAFF') ? 'FORBIDDEN' : 'ALLOW'),
+    ),
+    'election.approveProxy': e('approveProxy', () => ({ communityId: C, proxyId: 'px_nobody', approve: true }), notFoundPast('election.manage')),
+    'election.proxies': e('proxies', () => ({ communityId: C, electionId: RENEWAL }), can('election.manage')),
+    'election.tally': e('tally', () => ({ communityId: C, electionId: RENEWAL }), can('election.manage')),
+    'election.results': e('results', () => ({ electionId: FUNDS }), ownerOrStaff),
+    'election.ballotFile': e('ballotFile', () => ({ electionId: FUNDS }), ownerOrStaff),
+    'election.auditVerify': e('auditVerify', () => ({ electionId: FUNDS }), ownerOrStaff),
+  }
 }
 
 function outcomeOf(env: Envelope<unknown>): Outcome | string {

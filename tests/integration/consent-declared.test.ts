@@ -31,6 +31,7 @@ const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'group.poll.create': { groupId: `grp_${C}_b06`, text: '投票', options: ['甲', '乙'], deadline: '2030-01-01T00:00:00.000Z' },
   'group.poll.vote': { postId: 'p_any', choices: ['o1'] },
   'group.agenda.raise': { postId: 'p_any', summary: '议题' },
+  'election.nominate': { electionId: 'el_xtp_committee', unitId: u(5, '101'), nominatedBy: 'SELF', statement: '愿意为小区业主做事，公开透明。', pledge: true },
 }
 
 const consentActions = Object.entries(CONTRACTS).flatMap(([fn, contract]) =>

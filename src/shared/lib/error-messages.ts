@@ -27,6 +27,10 @@ export const ERROR_MESSAGES: Record<ClientErrorCode, string> = {
   CONSENT_COOLDOWN: '您刚刚拒绝过授权，请稍后再试',
   AUDIENCE_EMPTY: '所选范围内没有住户，通知未发布',
   CONTENT_REFUSED: '内容未通过安全检查，请修改后再发布',
+  ALREADY_VOTED: '这个表决权已经投过票了，以第一张有效选票为准',
+  ELECTION_NOT_OPEN: '现在不在投票时间内',
+  ELECTION_LOCKED: '同一事项表决终止后一年内不能再次发起',
+  PAPER_MISMATCH: '两次录入的纸质选票不一致，请第三人核对原件后再录',
   NETWORK: '网络连接失败，请检查网络后重试',
 }
 

@@ -25,6 +25,8 @@ export const ROUTES = {
   incidentReport: '/subpackages/incident/pages/report/index',
   incidentList: '/subpackages/incident/pages/list/index',
   incidentDetail: '/subpackages/incident/pages/detail/index',
+  electionList: '/subpackages/election/pages/list/index',
+  electionVote: '/subpackages/election/pages/vote/index',
   /** H5 dev builds only (not registered in the weapp app.json). */
   devPersona: '/subpackages/settings/pages/dev/index',
 } as const
