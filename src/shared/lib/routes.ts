@@ -17,6 +17,7 @@ export const ROUTES = {
   staffRoster: '/subpackages/staff/pages/roster/index',
   staffRoles: '/subpackages/staff/pages/roles/index',
   staffDirectory: '/subpackages/staff/pages/directory/index',
+  staffAlerts: '/subpackages/staff/pages/alerts/index',
   /** H5 dev builds only (not registered in the weapp app.json). */
   devPersona: '/subpackages/settings/pages/dev/index',
 } as const
