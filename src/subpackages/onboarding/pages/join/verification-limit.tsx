@@ -42,7 +42,7 @@ export function VerificationLimitNotice({ limit, busy, onStaffReview }: { limit:
       <Text className='title'>在线核验暂停</Text>
       <Text className='body-text notice-block'>{verificationLimitText(limit)}</Text>
       <Button id='join-staff-review' block loading={busy} onClick={onStaffReview}>
-        不填身份证号，交工作人员审核
+        交工作人员审核
       </Button>
     </View>
   )
