@@ -436,7 +436,8 @@ export const scenarios: Scenario[] = [
       await shot('role')
       await visible(page, '#role-assign').click()
       await expectText(page, '#roles-note', '已授予 6栋302 刘*燕“网格员”')
-      const card = visible(page, '.grant-card').filter({ hasText: '网格员 · 刘*燕' })
+      // Admins see grant holders by full name (role.list `name`, issue #9); the picker stays masked.
+      const card = visible(page, '.grant-card').filter({ hasText: '网格员 · 刘晓燕' })
       await card.first().waitFor({ timeout: 10_000 })
       await expectText(page, '.grant-card', '负责网格：学堂坡第二网格')
       await shot('granted')
@@ -445,7 +446,7 @@ export const scenarios: Scenario[] = [
       await visible(page, '#revoke-sheet').waitFor()
       await visible(page, '#revoke-sheet-confirm').click()
       await expectText(page, '#roles-note', '已撤销')
-      await page.waitForFunction(() => ![...document.querySelectorAll('.grant-card')].some((el) => el.textContent?.includes('网格员 · 刘*燕')), undefined, { timeout: 10_000 })
+      await page.waitForFunction(() => ![...document.querySelectorAll('.grant-card')].some((el) => el.textContent?.includes('网格员 · 刘晓燕')), undefined, { timeout: 10_000 })
     },
   },
   {
