@@ -24,7 +24,7 @@ export default defineAppConfig({
     // First run and joining a unit (R4.3 consent before collection, then household.apply).
     { root: 'subpackages/onboarding', pages: ['pages/welcome/index', 'pages/join/index'] },
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
-    { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
+    { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index', 'pages/alerts/index'] },
     // Booking (issue #11): resident pages and the staff day sheet / resource editor together.
     { root: 'subpackages/booking', pages: ['pages/list/index', 'pages/day/index', 'pages/mine/index', 'pages/sheet/index', 'pages/manage/index'] },
     // The grid worker's day (issue #10): compose, reach and the unread list, own notices.

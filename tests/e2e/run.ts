@@ -15,11 +15,12 @@ import { bookingScenarios } from './scenarios-booking'
 import { noticeScenarios } from './scenarios-notices'
 import { groupScenarios } from './scenarios-group'
 import { electionScenarios } from './scenarios-election'
+import { securityScenarios } from './scenarios-security'
 
 const ROOT = path.resolve(__dirname, '../..')
 // Every scenario file, in order: the base flows, issue 7's first-use traps, the home portal, then
 // one file per feature.
-const scenarios = [...baseScenarios, ...firstUseScenarios, ...portalScenarios, ...bookingScenarios, ...noticeScenarios, ...groupScenarios, ...electionScenarios]
+const scenarios = [...baseScenarios, ...firstUseScenarios, ...portalScenarios, ...bookingScenarios, ...noticeScenarios, ...groupScenarios, ...electionScenarios, ...securityScenarios]
 
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) {

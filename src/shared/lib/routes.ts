@@ -27,6 +27,7 @@ export const ROUTES = {
   incidentDetail: '/subpackages/incident/pages/detail/index',
   electionList: '/subpackages/election/pages/list/index',
   electionVote: '/subpackages/election/pages/vote/index',
+  staffAlerts: '/subpackages/staff/pages/alerts/index',
   /** H5 dev builds only (not registered in the weapp app.json). */
   devPersona: '/subpackages/settings/pages/dev/index',
 } as const

@@ -9,12 +9,13 @@ export const tests: WeappTest[] = [
   {
     name: 'scenario: staff review queue — the grid worker approves 2栋402 (masked name)',
     async run({ open }) {
-      const item = '#approve-hm_o_demo_applicant_c_xuetangpo_b02_u402'
       const { mp } = await open('o_demo_grid_worker', ROUTES.me)
       await tap(mp, '#staff-review-row')
       await onPage(mp, ROUTES.review)
-      await see(mp, item)
       await see(mp, '.review-item', '2栋402 · 黄*')
+      // Membership ids are opaque (issue #9 §7.5): find the card by what the worker reads.
+      const card = mp.page.all('.review-item').find((el) => mp.page.textOf(el).includes('2栋402'))!
+      const item = `#approve-${String(card.raw.uid).replace(/^review-/, '')}`
       assert(!mp.page.text().includes('黄磊'), 'the applicant\'s full name is shown in the queue')
       await tap(mp, item)
       await see(mp, '#review-note', '已通过')

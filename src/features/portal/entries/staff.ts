@@ -24,6 +24,18 @@ export async function countPendingReviews(session: BootstrapOutput): Promise<num
   return total
 }
 
+/**
+ * Owner-verification alerts of the last 7 days in the caller's review scope (issue #9 §7.2; grid
+ * workers: their grids, R7.2). The server holds the capability household.review for them, as for
+ * the review queue they lead back to.
+ */
+export async function countSecurityAlerts(session: BootstrapOutput): Promise<number> {
+  const communityId = session.currentCommunity?.id
+  if (!communityId) return 0
+  const { alerts } = await callCloud('household', 'securityAlerts', { communityId })
+  return alerts.length
+}
+
 /** Staff tools (staff subpackage) by capability in the current community; the server enforces each. */
 export const registration: PortalRegistration = {
   entries: [
@@ -34,6 +46,7 @@ export const registration: PortalRegistration = {
   ],
   workItems: [
     { key: 'staff-review', title: '待审核的入户申请', url: ROUTES.staffReview, visible: (s) => can(s, 'household.review'), load: countPendingReviews },
+    { key: 'staff-security-alerts', title: '核验异常提醒', url: ROUTES.staffAlerts, visible: (s) => can(s, 'household.review'), load: countSecurityAlerts },
   ],
   myThings: [
     {

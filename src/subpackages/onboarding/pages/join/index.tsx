@@ -11,6 +11,7 @@ import { ROUTES } from '@/shared/lib/routes'
 import { Button, Card, Checkbox, Choice, TextField } from '@/shared/ui'
 import { OwnerVerification } from './OwnerVerification'
 import { UnitPicker, type PickedUnit } from './UnitPicker'
+import { VerificationLimitNotice, verificationLimitOf, type VerificationLimit } from './verification-limit'
 
 type ApplyResult = CallOutput<'household', 'apply'>
 const RELATIONS: Relation[] = ['OWNER', 'CO_OWNER', 'TENANT', 'FAMILY']
@@ -31,6 +32,8 @@ export default function JoinPage() {
   const [sending, setSending] = useState(false)
   const [problem, setProblem] = useState<{ text: string; calm: boolean } | null>(null)
   const [result, setResult] = useState<ApplyResult | null>(null)
+  /** Issue #9 §7.2: the day's verification attempts are used up; staff review is the way on. */
+  const [limit, setLimit] = useState<VerificationLimit | null>(null)
 
   const isOwner = relation === 'OWNER' || relation === 'CO_OWNER'
   const nameOk = realName.trim().length >= 2
@@ -43,10 +46,12 @@ export default function JoinPage() {
     adult ? null : '确认已年满14周岁',
   ].filter((m): m is string => m !== null)
 
-  const submit = async () => {
+  /** `verify: false` sends the application without the ID number (staff review). */
+  const submit = async (verify = limit === null) => {
     if (!unit || !relation || !adult) return
     setSending(true)
     setProblem(null)
+    const sendId = verify && isOwner && idNumber !== null && idNumber.trim() !== ''
     try {
       const answer = await callCloud('household', 'apply', {
         communityId: unit.communityId,
@@ -56,11 +61,18 @@ export default function JoinPage() {
         realName: realName.trim(),
         adultConfirmed: true,
         // Only sent when the owner chose to verify (and granted owner_verification for it).
-        ...(isOwner && idNumber && idNumber.trim() ? { idNumber: idNumber.trim() } : {}),
+        ...(sendId ? { idNumber: idNumber.trim() } : {}),
       })
       setResult(answer)
       void loadSession()
     } catch (error) {
+      const reached = verificationLimitOf(error)
+      if (reached) {
+        // Nothing was written: keep the form, drop the ID number, offer staff review.
+        setLimit(reached)
+        setIdNumber(null)
+        return
+      }
       // A declined consent is a choice, not a failure: say so calmly.
       setProblem({ text: errorText(error), calm: isConsentDeclined(error) })
     } finally {
@@ -77,7 +89,14 @@ export default function JoinPage() {
         <Text className='heading'>选择您的房屋</Text>
       </View>
 
-      <UnitPicker value={unit} onChange={setUnit} />
+      <UnitPicker
+        value={unit}
+        onChange={(next) => {
+          setUnit(next)
+          // Another unit has its own count; the server says again if the person's limit applies.
+          setLimit(null)
+        }}
+      />
 
       {unit ? (
         <Card title='您与房屋的关系' id='relation-card'>
@@ -102,7 +121,8 @@ export default function JoinPage() {
             maxlength={20}
             error={realName && !nameOk ? '请填写至少2个字的姓名' : null}
           />
-          {isOwner ? <OwnerVerification idNumber={idNumber} onIdNumber={setIdNumber} /> : null}
+          {isOwner && limit ? <VerificationLimitNotice limit={limit} busy={sending} onStaffReview={() => void submit(false)} /> : null}
+          {isOwner && !limit ? <OwnerVerification idNumber={idNumber} onIdNumber={setIdNumber} /> : null}
           <Checkbox id='join-adult' checked={adult} onChange={setAdult}>
             我已年满14周岁
           </Checkbox>

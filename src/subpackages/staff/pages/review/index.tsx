@@ -78,6 +78,7 @@ export default function ReviewPage() {
             <Text className='tag'>{RELATION_LABELS[item.relation]}</Text>
             <Text className='tag'>{VERIFICATION_LABELS[item.verification]}</Text>
             {item.as === 'OWNER' ? <Text className='tag'>作为业主审核</Text> : null}
+            {item.as === 'STAFF' && !item.hasPhone ? <Text className='tag'>未留电话</Text> : null}
           </View>
           <Text className='caption notice-block'>{`申请时间：${formatDateTime(item.createdAt)}`}</Text>
           <View className='btn-row'>
@@ -88,7 +89,8 @@ export default function ReviewPage() {
               驳回
             </Button>
           </View>
-          {can('personal.reveal') && item.as === 'STAFF' ? (
+          {/* Only when there is a number to show (hasPhone): a reveal that finds nothing is a logged access for nothing. */}
+          {can('personal.reveal') && item.as === 'STAFF' && item.hasPhone ? (
             <>
               <View className='spacer' />
               <Button id={`reveal-${item.id}`} variant='text' block onClick={() => setRevealing(item)}>

@@ -2,20 +2,15 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
-import { callCloud, isCloudError, type CallOutput } from '@/services/cloud'
+import { callCloud, type CallOutput } from '@/services/cloud'
 import { Button, Card, Checkbox, Empty, ListRow, PageHeader } from '@/shared/ui'
 import { useStaffCommunity } from '../../components/use-staff-community'
 import { FilePicker } from './FilePicker'
 import type { PickedFile } from './file-picker.types'
+import { ImportReport } from './ImportReport'
+import { importFailure, type ImportMode, type ImportOutcome } from './import-outcome'
 
-type Imported = CallOutput<'roster', 'import'>
 type Published = CallOutput<'roster', 'publish'>
-interface Issue {
-  line: number
-  field: string
-  message: string
-}
-type Result = { kind: 'imported'; file: string; data: Imported } | { kind: 'invalid'; file: string; errors: Issue[]; errorCount: number; warnings: Issue[] } | { kind: 'failed'; message: string }
 
 const COLUMNS = '楼栋,房号,面积(m²),面积来源,是否车位,开发商持有,已交付,权利人,证件号'
 
@@ -28,26 +23,25 @@ const COLUMNS = '楼栋,房号,面积(m²),面积来源,是否车位,开发商�
 export default function RosterPage() {
   const { communityId, communityName } = useStaffCommunity()
   const [busy, setBusy] = useState<'import' | 'publish' | null>(null)
-  const [result, setResult] = useState<Result | null>(null)
+  const [result, setResult] = useState<ImportOutcome | null>(null)
   const [published, setPublished] = useState<Published | null>(null)
   /** replace: the file is the whole register; units it no longer lists leave it (not counted). */
   const [replace, setReplace] = useState(false)
 
-  const importFile = async (file: PickedFile) => {
+  /**
+   * One import call. 继续导入 passes the interrupted call's mode: the server resumes the import of
+   * the same file in the same mode (issue #9 §7.10), so a checkbox touched meanwhile must not change it.
+   */
+  const importFile = async (file: PickedFile, mode: ImportMode = replace ? 'replace' : 'merge') => {
     if (!communityId) return
     setBusy('import')
-    setResult(null)
+    setResult((prev) => (prev?.kind === 'resumable' ? prev : null))
     setPublished(null)
     try {
-      const data = await callCloud('roster', 'import', { communityId, csvBase64: file.base64, encoding: 'auto', fileName: file.name, mode: replace ? 'replace' : 'merge' })
+      const data = await callCloud('roster', 'import', { communityId, csvBase64: file.base64, encoding: 'auto', fileName: file.name, mode })
       setResult({ kind: 'imported', file: file.name, data })
     } catch (error) {
-      if (isCloudError(error) && error.code === 'ROSTER_INVALID') {
-        const d = (error.details ?? {}) as { errors?: Issue[]; errorCount?: number; warnings?: Issue[] }
-        setResult({ kind: 'invalid', file: file.name, errors: d.errors ?? [], errorCount: d.errorCount ?? d.errors?.length ?? 0, warnings: d.warnings ?? [] })
-      } else {
-        setResult({ kind: 'failed', message: errorText(error) })
-      }
+      setResult(importFailure(error, file, mode))
     } finally {
       setBusy(null)
     }
@@ -88,7 +82,7 @@ export default function RosterPage() {
         {busy === 'import' ? <Text className='caption'>正在校验并导入…</Text> : null}
       </Card>
 
-      {result ? <ImportReport result={result} /> : null}
+      {result ? <ImportReport result={result} busy={busy !== null} onResume={() => result.kind === 'resumable' && void importFile(result.file, result.mode)} /> : null}
 
       <Button id='roster-publish' variant='secondary' block loading={busy === 'publish'} onClick={() => void publish()}>
         生成公示名册汇总
@@ -106,38 +100,5 @@ export default function RosterPage() {
         </Card>
       ) : null}
     </PageShell>
-  )
-}
-
-function ImportReport({ result }: { result: Result }) {
-  if (result.kind === 'failed') return <Text className='form-error body-text'>{result.message}</Text>
-  if (result.kind === 'invalid') {
-    return (
-      <Card title={`校验未通过：${result.errorCount} 处错误`} id='roster-report'>
-        <Text className='body-text notice-block'>{`${result.file} 未导入任何数据。请按下列行号修改后重新选择文件。`}</Text>
-        <View className='list'>
-          {result.errors.map((e, i) => (
-            <ListRow key={`${e.line}-${e.field}-${i}`} className='roster-error' title={`第 ${e.line} 行 · ${e.field}`} description={e.message} />
-          ))}
-        </View>
-        {result.errorCount > result.errors.length ? <Text className='caption'>{`仅显示前 ${result.errors.length} 处`}</Text> : null}
-      </Card>
-    )
-  }
-  const { counts, warnings, alreadyImported, encoding } = result.data
-  return (
-    <Card title={alreadyImported ? '该文件已导入过，数据没有变化' : '导入成功'} id='roster-report'>
-      <Text className='caption notice-block'>{`${result.file} · 编码 ${encoding.toUpperCase()}`}</Text>
-      <View className='list'>
-        <ListRow title='数据行' extra={<Text className='body-text'>{counts.rows}</Text>} />
-        <ListRow title='房屋（含车位）' extra={<Text className='body-text'>{counts.units}</Text>} />
-        <ListRow title='楼栋' extra={<Text className='body-text'>{counts.buildings}</Text>} />
-        <ListRow title='业主（权利人组）' extra={<Text className='body-text'>{counts.parties}</Text>} />
-        {counts.retired > 0 ? <ListRow title='移出名册的房屋' extra={<Text id='roster-retired' className='body-text'>{counts.retired}</Text>} /> : null}
-      </View>
-      {warnings.map((w, i) => (
-        <Text key={i} className='caption notice-block'>{`提示：第 ${w.line} 行 ${w.field}：${w.message}`}</Text>
-      ))}
-    </Card>
   )
 }
