@@ -9,6 +9,9 @@ import { householdContract } from './household/contract'
 import { roleContract } from './role/contract'
 import { accessContract } from './access/contract'
 import { rosterContract } from './roster/contract'
+import { repairContract } from './repair/contract'
+import { financeContract } from './finance/contract'
+import { scorecardContract } from './scorecard/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -18,6 +21,9 @@ export const CONTRACTS = {
   role: roleContract,
   access: accessContract,
   roster: rosterContract,
+  repair: repairContract,
+  finance: financeContract,
+  scorecard: scorecardContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

@@ -13,6 +13,10 @@ const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'household.apply': { communityId: C, buildingId: `${C}_b09`, unitId: u(9, '102'), relation: 'TENANT', realName: '无同意者', adultConfirmed: true },
   'household.listMine': {},
   'household.addMinor': { memberId: 'hm_not_checked_before_consent', displayName: '小宝', birthYear: 2020 },
+  'repair.create': { communityId: C, unitId: u(6, '302'), location: 'UNIT', category: 'OTHER', description: '无同意者的报修', callbackRequested: false },
+  'repair.rate': { id: 'rp_demo_confirmed', score: 5 },
+  'finance.ask': { communityId: C, periodKey: '2026-11', text: '无同意者的提问' },
+  'scorecard.rate': { communityId: C, scores: { CLEANING: 4 } },
 }
 
 const consentActions = Object.entries(CONTRACTS).flatMap(([fn, contract]) =>
