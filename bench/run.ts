@@ -22,6 +22,7 @@ import { startLocalCloud } from '../local-cloud/src'
 import { bundleFunction, functionNames } from '../scripts/build-cloud'
 import { fetchRetryingReset } from '../tests/integration/helpers/http'
 import { POLICY_VERSION } from '../domain/privacy/purposes'
+import { benchProperty } from './property'
 
 const ROOT = path.resolve(__dirname, '..')
 const FIXTURES = path.join(ROOT, 'tests/fixtures/functions')
@@ -285,6 +286,7 @@ async function main() {
   await cloud.close()
   fs.rmSync(emptyDir, { recursive: true, force: true })
   console.log(`\npeak memory of the whole run: ${mb(peakRss())}`)
+  await benchProperty()
 }
 
 main().catch((e) => {
