@@ -24,6 +24,8 @@ export default defineAppConfig({
     { root: 'subpackages/onboarding', pages: ['pages/welcome/index', 'pages/join/index'] },
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
+    // Issue #14: repairs, the staff queue, income and expenditure, the scorecard.
+    { root: 'subpackages/property', pages: ['pages/repairs/index', 'pages/queue/index', 'pages/finance/index', 'pages/scorecard/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
