@@ -26,6 +26,7 @@ import { benchBooking } from './booking'
 import { benchNotices } from './notices'
 import { benchGroup } from './group'
 import { benchElection } from './election'
+import { benchProperty } from './property'
 
 const ROOT = path.resolve(__dirname, '..')
 const FIXTURES = path.join(ROOT, 'tests/fixtures/functions')
@@ -294,6 +295,7 @@ async function main() {
   fs.rmSync(emptyDir, { recursive: true, force: true })
   await benchGroup() // 7–9: issue #13, its own cloud
   console.log(`\npeak memory of the whole run: ${mb(peakRss())}`)
+  await benchProperty()
 }
 
 main().catch((e) => {

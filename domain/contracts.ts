@@ -16,6 +16,9 @@ import { visitContract } from './visit/contract'
 import { incidentContract } from './incident/contract'
 import { groupContract } from './group/contract'
 import { electionContract } from './election/contract'
+import { repairContract } from './repair/contract'
+import { financeContract } from './finance/contract'
+import { scorecardContract } from './scorecard/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -32,6 +35,9 @@ export const CONTRACTS = {
   incident: incidentContract,
   group: groupContract,
   election: electionContract,
+  repair: repairContract,
+  finance: financeContract,
+  scorecard: scorecardContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

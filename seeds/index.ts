@@ -22,6 +22,7 @@ import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { DEMO_OPERATOR, DEPLOYMENT_SETTINGS, OPERATOR_DOC_ID } from '../domain/privacy/operator'
 import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
+import { buildProperty } from './property'
 import { grantIdFor, memberIdFor } from '../cloudfunctions/_core/id-hash'
 import { buildBookingResources } from './booking'
 import { buildNoticeSeed } from './notices'
@@ -298,6 +299,8 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     ...buildGroupDemo(C, buildings, groupAuthors),
     // Issue #12: votes of 学堂坡社区 (seeds/election.ts).
     ...Object.entries(buildElectionSeeds({ communityId: C, units, members, excludeParkingFromArea: true })).map(([collection, docs]) => ({ collection, docs: docs as never })),
+    // Issue #14: repairs, income and expenditure, scorecard.
+    ...buildProperty(),
   ]
 }
 

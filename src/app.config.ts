@@ -35,6 +35,8 @@ export default defineAppConfig({
     { root: 'subpackages/group', pages: ['pages/list/index', 'pages/feed/index', 'pages/post/index', 'pages/agenda/index', 'pages/moderation/index'] },
     // Issue #12: owners' decisions and committee elections (resident and staff screens together).
     { root: 'subpackages/election', pages: ['pages/list/index', 'pages/vote/index'] },
+    // Issue #14: repairs, the staff queue, income and expenditure, the scorecard.
+    { root: 'subpackages/property', pages: ['pages/repairs/index', 'pages/queue/index', 'pages/finance/index', 'pages/scorecard/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -7,7 +7,10 @@
 import { getDoc } from './data'
 import { callbackPermits, parseServiceRequestId, type CallbackRequest } from '../../domain/access/callback'
 
-export const CALLBACK_SOURCES: Record<string, { collection: string }> = {}
+export const CALLBACK_SOURCES: Record<string, { collection: string }> = {
+  // Issue #14: repair_requests documents carry the CallbackRequest fields (cloudfunctions/repair).
+  repair: { collection: 'repair_requests' },
+}
 
 /** The open call-back request `ref` names in this community, or null. */
 export async function findCallbackRequest(communityId: string, ref: string): Promise<CallbackRequest | null> {

@@ -79,6 +79,14 @@ export const CAPABILITIES = {
   'election.manage': ['COMMITTEE_MEMBER', 'RC_STAFF', 'COMMUNITY_ADMIN'],
   /** Enter paper ballots (two different people per ballot, R3.11) — never property staff. */
   'election.paper': ['COMMITTEE_MEMBER', 'RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** Work the repair queue of a community: accept, assign, complete, inspect (issue #14; no directory, R4.14). */
+  'repair.handle': ['PROPERTY_STAFF'],
+  /** See the repairs the SLA timer escalated to the residents' committee (issue #14 §1). */
+  'repair.oversee': ['RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** Publish income and expenditure periods and answer residents' questions on them (issue #14 §2). */
+  'finance.publish': ['PROPERTY_STAFF'],
+  /** The owners' committee comments on a published period (issue #14 §2). */
+  'finance.comment': ['COMMITTEE_MEMBER'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Capability = keyof typeof CAPABILITIES

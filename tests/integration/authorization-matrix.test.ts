@@ -110,6 +110,14 @@ const EXPLICIT: Record<string, Partial<Record<Persona, Outcome>>> = {
   'election.enterPaperBallot': { o_demo_rc_staff: 'ALLOW', o_demo_committee: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_property_staff: 'FORBIDDEN', o_demo_owner: 'FORBIDDEN', o_demo_grid_worker: 'FORBIDDEN' },
   'election.turnout': { o_demo_owner: 'ALLOW', o_demo_resident: 'FORBIDDEN', o_demo_rc_staff: 'ALLOW' },
   'election.registerProxy': { o_demo_property_staff: 'FORBIDDEN', o_demo_resident: 'ALLOW' },
+  // Issue #14: the property company works repairs and publishes figures; it never reads the directory.
+  'household.directory': { o_demo_property_staff: 'FORBIDDEN' },
+  'repair.list(queue)': { o_demo_property_staff: 'ALLOW', o_demo_rc_staff: 'FORBIDDEN', o_demo_grid_worker: 'FORBIDDEN', o_demo_resident: 'FORBIDDEN', o_demo_admin: 'FORBIDDEN' },
+  'repair.list(escalated)': { o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_property_staff: 'FORBIDDEN' },
+  'repair.get': { o_demo_resident: 'ALLOW', o_demo_property_staff: 'ALLOW', o_demo_owner: 'NOT_FOUND', o_demo_grid_worker_2: 'NOT_FOUND' },
+  'access.reveal(open repair with call-back)': { o_demo_property_staff: 'ALLOW', o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_resident: 'FORBIDDEN', o_demo_committee: 'FORBIDDEN' },
+  'finance.publish': { o_demo_property_staff: 'ALLOW', o_demo_committee: 'FORBIDDEN', o_demo_rc_staff: 'FORBIDDEN' },
+  'finance.comment': { o_demo_committee: 'ALLOW', o_demo_property_staff: 'FORBIDDEN' },
 }
 
 let seq = 0
@@ -406,7 +414,7 @@ const CASES: Record<string, Case> = {
   'access.reveal(service request)': {
     fn: 'access',
     action: 'reveal',
-    // No feature brings call-back requests yet (cloudfunctions/_core/callbacks.ts is empty): denied for all.
+    // A repair that does not exist justifies nothing: denied for all.
     input: () => ({ communityId: C, serviceRequestId: 'repair:r_demo_1', field: 'phone', reason: '回电处理报修' }),
     expect: () => 'FORBIDDEN',
   },
@@ -532,6 +540,100 @@ const CASES: Record<string, Case> = {
     expect: can('agenda.manage'),
   },
   ...electionCases(),
+  'access.reveal(open repair with call-back)': {
+    fn: 'access',
+    action: 'reveal',
+    // Issue #14: 6栋302's open repair asked for a call-back; grid staff keep their grid scope (R7.2).
+    input: () => ({ communityId: C, serviceRequestId: 'repair:rp_demo_submitted', field: 'phone', reason: '回电处理报修' }),
+    expect: canInGrid('personal.reveal', GRID2),
+  },
+  // Issue #14: repairs, finance, scorecard. Consent is granted in the store so the cells test roles.
+  'repair.create': {
+    fn: 'repair',
+    action: 'create',
+    setup: (p) => grantInStore(p, 'property_service'),
+    input: () => ({ communityId: C, unitId: u(6, '302'), location: 'UNIT', category: 'OTHER', description: '矩阵测试报修', callbackRequested: false }),
+    // Only for a home of one's own: the resident of 6栋302.
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : p === 'o_demo_resident' ? 'ALLOW' : 'FORBIDDEN'),
+  },
+  'repair.get': {
+    fn: 'repair',
+    action: 'get',
+    input: () => ({ id: 'rp_demo_submitted' }),
+    // The reporter and the community's property staff; RC staff only once escalated; nobody else learns it exists.
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : p === 'o_demo_resident' || can('repair.handle')(p) === 'ALLOW' ? 'ALLOW' : 'NOT_FOUND'),
+  },
+  'repair.list(mine)': { fn: 'repair', action: 'list', input: () => ({ view: 'mine' }), expect: member },
+  'repair.list(queue)': {
+    fn: 'repair',
+    action: 'list',
+    input: () => ({ view: 'queue', communityId: C }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : can('repair.handle')(p)),
+  },
+  'repair.list(escalated)': {
+    fn: 'repair',
+    action: 'list',
+    input: () => ({ view: 'escalated', communityId: C }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : can('repair.oversee')(p)),
+  },
+  'repair.counts': { fn: 'repair', action: 'counts', input: () => ({ communityId: C }), expect: can('repair.handle') },
+  'repair.transition': {
+    fn: 'repair',
+    action: 'transition',
+    // A legal step only for the reporter, on a repair waiting for confirmation (refreshed per persona).
+    setup: () => {
+      const d = t.store.getById('repair_requests', 'rp_demo_done')!.doc
+      t.store.put('repair_requests', { ...d, status: 'DONE', closedAt: null }, 'replace')
+    },
+    input: () => ({ id: 'rp_demo_done', action: 'confirm' }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : p === 'o_demo_resident' ? 'ALLOW' : can('repair.handle')(p) === 'ALLOW' ? 'FORBIDDEN' : 'NOT_FOUND'),
+  },
+  'repair.rate': {
+    fn: 'repair',
+    action: 'rate',
+    setup: (p) => grantInStore(p, 'property_service'),
+    // Already rated in the seeds: the reporter gets past every guard (CONFLICT); staff may not rate.
+    input: () => ({ id: 'rp_demo_confirmed', score: 5 }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : p === 'o_demo_resident' ? 'ALLOW' : can('repair.handle')(p) === 'ALLOW' ? 'FORBIDDEN' : 'NOT_FOUND'),
+  },
+  'repair.inspect': {
+    fn: 'repair',
+    action: 'inspect',
+    input: () => ({ id: 'rp_demo_confirmed', result: 'PASS' }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : can('repair.handle')(p) === 'ALLOW' ? 'ALLOW' : p === 'o_demo_resident' ? 'FORBIDDEN' : 'NOT_FOUND'),
+  },
+  'finance.publish': {
+    fn: 'finance',
+    action: 'publish',
+    // Corrects a superseded version of a seeded month: allowed callers get past the guards and receive CONFLICT.
+    input: () => ({ communityId: C, periodKey: '2026-10', correctsVersion: 1, correctionReason: '矩阵测试更正', report: { income: [], incomeTotalFen: 0, expenditure: [], expenditureTotalFen: 0, commonIncome: [], commonIncomeTotalFen: 0, fund: { openingFen: 0, depositsFen: 0, uses: [], closingFen: 0 } } }),
+    expect: can('finance.publish'),
+  },
+  'finance.list': { fn: 'finance', action: 'list', input: () => ({ communityId: C }), expect: member },
+  'finance.get': { fn: 'finance', action: 'get', input: () => ({ communityId: C, periodKey: '2026-10' }), expect: member },
+  'finance.ask': {
+    fn: 'finance',
+    action: 'ask',
+    setup: (p) => grantInStore(p, 'property_service'),
+    input: () => ({ communityId: C, periodKey: '2026-11', text: '矩阵测试提问' }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : heldRoles.get(p)!.some((r) => r.role === 'RESIDENT') ? 'ALLOW' : 'FORBIDDEN'),
+  },
+  'finance.answer': {
+    fn: 'finance',
+    action: 'answer',
+    // Answered in the seeds: allowed callers reach CONFLICT.
+    input: () => ({ communityId: C, questionId: 'fq_demo_1', text: '矩阵测试答复' }),
+    expect: can('finance.publish'),
+  },
+  'finance.comment': { fn: 'finance', action: 'comment', input: () => ({ communityId: C, periodKey: '2026-10', text: '矩阵测试评论' }), expect: can('finance.comment') },
+  'scorecard.get': { fn: 'scorecard', action: 'get', input: () => ({ communityId: C }), expect: member },
+  'scorecard.rate': {
+    fn: 'scorecard',
+    action: 'rate',
+    setup: (p) => grantInStore(p, 'property_service'),
+    input: () => ({ communityId: C, scores: { CLEANING: 4 } }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : heldRoles.get(p)!.some((r) => r.role === 'RESIDENT') ? 'ALLOW' : 'FORBIDDEN'),
+  },
   // Last: bootstrapping the newcomer creates their account, which would change the rows above.
   'user.bootstrap': { fn: 'user', action: 'bootstrap', input: () => ({}), expect: anyone },
 }

@@ -32,6 +32,10 @@ const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'group.poll.vote': { postId: 'p_any', choices: ['o1'] },
   'group.agenda.raise': { postId: 'p_any', summary: '议题' },
   'election.nominate': { electionId: 'el_xtp_committee', unitId: u(5, '101'), nominatedBy: 'SELF', statement: '愿意为小区业主做事，公开透明。', pledge: true },
+  'repair.create': { communityId: C, unitId: u(6, '302'), location: 'UNIT', category: 'OTHER', description: '无同意者的报修', callbackRequested: false },
+  'repair.rate': { id: 'rp_demo_confirmed', score: 5 },
+  'finance.ask': { communityId: C, periodKey: '2026-11', text: '无同意者的提问' },
+  'scorecard.rate': { communityId: C, scores: { CLEANING: 4 } },
 }
 
 const consentActions = Object.entries(CONTRACTS).flatMap(([fn, contract]) =>
