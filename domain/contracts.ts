@@ -9,6 +9,7 @@ import { householdContract } from './household/contract'
 import { roleContract } from './role/contract'
 import { accessContract } from './access/contract'
 import { rosterContract } from './roster/contract'
+import { surveyContract } from './survey/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -18,6 +19,7 @@ export const CONTRACTS = {
   role: roleContract,
   access: accessContract,
   roster: rosterContract,
+  survey: surveyContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

@@ -49,6 +49,8 @@ export const CAPABILITIES = {
   'notice.publish': ['GRID_WORKER', 'RC_STAFF', 'PROPERTY_STAFF', 'COMMUNITY_ADMIN'],
   /** The governance dashboard (aggregates only). */
   'dashboard.view': ['RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** Build, publish and close surveys, see their results and export them (issue #15). */
+  'survey.manage': ['RC_STAFF', 'COMMUNITY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Capability = keyof typeof CAPABILITIES

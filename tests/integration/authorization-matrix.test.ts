@@ -231,6 +231,33 @@ const CASES: Record<string, Case> = {
     input: () => ({ communityId: C, memberId: hm('o_demo_resident', u(6, '302')), field: 'phone', reason: '核实报修联系方式' }),
     expect: canInGrid('personal.reveal', GRID2),
   },
+  // Surveys (issue #15): past the guard an unknown survey is NOT_FOUND.
+  'survey.create': {
+    fn: 'survey',
+    action: 'create',
+    input: () => ({ communityId: C, template: 'baseline-2019', opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2099-01-01T00:00:00+08:00' }),
+    expect: can('survey.manage'),
+  },
+  ...Object.fromEntries(
+    (['update', 'publish', 'close', 'results', 'export'] as const).map((action) => [
+      `survey.${action}`,
+      {
+        fn: 'survey',
+        action,
+        input: () => ({ surveyId: 'sv_matrix_missing', communityId: C, ...(action === 'update' ? { title: '矩阵', questions: [{ id: 'q1', kind: 'rating', title: '打分' }], opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2099-01-01T00:00:00+08:00' } : {}) }),
+        expect: (p: Persona): Outcome => (can('survey.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+      },
+    ]),
+  ),
+  'survey.list': { fn: 'survey', action: 'list', input: () => ({ communityId: C }), expect: member },
+  'survey.get': { fn: 'survey', action: 'get', input: () => ({ surveyId: 'sv_matrix_missing' }), expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED') },
+  'survey.respond': {
+    fn: 'survey',
+    action: 'respond',
+    setup: (p) => grantInStore(p, 'survey'),
+    input: () => ({ surveyId: 'sv_matrix_missing', answers: {} }),
+    expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED'),
+  },
   // Last: bootstrapping the newcomer creates their account, which would change the rows above.
   'user.bootstrap': { fn: 'user', action: 'bootstrap', input: () => ({}), expect: anyone },
 }

@@ -13,6 +13,7 @@ const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'household.apply': { communityId: C, buildingId: `${C}_b09`, unitId: u(9, '102'), relation: 'TENANT', realName: '无同意者', adultConfirmed: true },
   'household.listMine': {},
   'household.addMinor': { memberId: 'hm_not_checked_before_consent', displayName: '小宝', birthYear: 2020 },
+  'survey.respond': { surveyId: 'sv_not_checked_before_consent', answers: {} },
 }
 
 const consentActions = Object.entries(CONTRACTS).flatMap(([fn, contract]) =>
