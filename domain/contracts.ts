@@ -10,6 +10,7 @@ import { roleContract } from './role/contract'
 import { accessContract } from './access/contract'
 import { rosterContract } from './roster/contract'
 import { surveyContract } from './survey/contract'
+import { dashboardContract } from './dashboard/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -20,6 +21,7 @@ export const CONTRACTS = {
   access: accessContract,
   roster: rosterContract,
   survey: surveyContract,
+  dashboard: dashboardContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

@@ -22,6 +22,7 @@ import { POLICY_VERSION } from '../domain/privacy/purposes'
 import { DEMO_OPERATOR, DEPLOYMENT_SETTINGS, OPERATOR_DOC_ID } from '../domain/privacy/operator'
 import { COMMUNITIES, DEMO_COMMUNITY_ID } from './communities'
 import { PERSONAS } from './personas'
+import { buildSurveySeed } from './survey'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -277,6 +278,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     { collection: 'consents', docs: consents as never },
     // The demo deployment's operator and contact, shown in the privacy notice (PIPL Art. 17).
     { collection: DEPLOYMENT_SETTINGS, docs: [{ _id: OPERATOR_DOC_ID, ...DEMO_OPERATOR }] as never },
+    ...buildSurveySeed(C, members),
   ]
 }
 

@@ -258,6 +258,8 @@ const CASES: Record<string, Case> = {
     input: () => ({ surveyId: 'sv_matrix_missing', answers: {} }),
     expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED'),
   },
+  'dashboard.get': { fn: 'dashboard', action: 'get', input: () => ({ communityId: C }), expect: can('dashboard.view') },
+  'dashboard.refresh': { fn: 'dashboard', action: 'refresh', input: () => ({ communityId: C }), expect: can('dashboard.view') },
   // Last: bootstrapping the newcomer creates their account, which would change the rows above.
   'user.bootstrap': { fn: 'user', action: 'bootstrap', input: () => ({}), expect: anyone },
 }
