@@ -24,6 +24,8 @@ export default defineAppConfig({
     { root: 'subpackages/onboarding', pages: ['pages/welcome/index', 'pages/join/index'] },
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
+    // Surveys, their results and the governance dashboard (issue #15); the server checks survey.manage / dashboard.view.
+    { root: 'subpackages/survey', pages: ['pages/list/index', 'pages/answer/index', 'pages/thanks/index', 'pages/builder/index', 'pages/results/index', 'pages/dashboard/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -11,10 +11,11 @@ import { ARTIFACTS, runScenarios } from './harness'
 import { scenarios as baseScenarios } from './scenarios'
 import { firstUseScenarios } from './scenarios-first-use'
 import { portalScenarios } from './scenarios-portal'
+import { surveyScenarios } from './scenarios-survey'
 
 const ROOT = path.resolve(__dirname, '../..')
 // Every scenario file, in order: the base flows, issue 7's first-use traps, then the home portal.
-const scenarios = [...baseScenarios, ...firstUseScenarios, ...portalScenarios]
+const scenarios = [...baseScenarios, ...firstUseScenarios, ...portalScenarios, ...surveyScenarios]
 
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) {
