@@ -22,6 +22,7 @@ import { startLocalCloud } from '../local-cloud/src'
 import { bundleFunction, functionNames } from '../scripts/build-cloud'
 import { fetchRetryingReset } from '../tests/integration/helpers/http'
 import { POLICY_VERSION } from '../domain/privacy/purposes'
+import { benchSurvey } from './survey'
 
 const ROOT = path.resolve(__dirname, '..')
 const FIXTURES = path.join(ROOT, 'tests/fixtures/functions')
@@ -280,6 +281,8 @@ async function main() {
     const rMed = median(xs) / baseMed
     console.log(`   ${name.padEnd(10)} ${(sizeOf(name) / 1024).toFixed(0).padStart(5)} KB ${Math.min(...xs).toFixed(0).padStart(7)} ms ${median(xs).toFixed(0).padStart(7)} ms   ${rMin.toFixed(2).padStart(5)}×       ${rMed.toFixed(2).padStart(5)}× ${rMin <= 1.5 ? '' : 'OVER GOAL'}`)
   }
+
+  await benchSurvey(cloud, post)
 
   raw.close()
   await cloud.close()

@@ -49,7 +49,8 @@ export const surveyScenarios: Scenario[] = [
   {
     name: 'survey: staff publish the field study template, three residents answer it, the chart shows',
     async run({ page, baseUrl, shot }) {
-      await open(page, baseUrl, 'o_demo_rc_staff', 'builder/index', '#survey-use-template')
+      // Enabled once the session (and so the community) has loaded.
+      await open(page, baseUrl, 'o_demo_rc_staff', 'builder/index', '#survey-use-template:not([aria-disabled="true"])')
       await visible(page, '#survey-use-template').click()
       await visible(page, '#survey-publish').waitFor({ timeout: 20_000 })
       const surveyId = decodeURIComponent(new URL(page.url().replace('#/', '')).searchParams.get('id') ?? page.url().split('id=')[1] ?? '')

@@ -51,7 +51,7 @@ export default function BuilderPage() {
   return (
     <PageShell title='新建问卷' id='survey-builder-page'>
       <PageHeader title='新建问卷' intro='可以直接使用长沙八社区实地调查的问卷，结果会和当年的调查数据并排显示。' />
-      <Button id='survey-use-template' block loading={busy} onClick={fromTemplate}>
+      <Button id='survey-use-template' block loading={busy} disabled={!communityId} onClick={fromTemplate}>
         使用实地调查问卷模板
       </Button>
 
@@ -78,16 +78,16 @@ export default function BuilderPage() {
       <Card title='添加一题'>
         <View className='choice-grid'>
           {QUESTION_KINDS.map((k: QuestionKind) => (
-            <Choice key={k} id={`add-${k}`} className='choice--half' label={QUESTION_KIND_LABELS[k]} on={false} onClick={() => setQuestions((qs) => [...qs, newQuestion(k)])} />
+            <Choice key={k} id={`add-${k}`} label={QUESTION_KIND_LABELS[k]} on={false} onClick={() => setQuestions((qs) => [...qs, newQuestion(k)])} />
           ))}
         </View>
       </Card>
       <Card title='谁来填写'>
         <View className='choice-grid'>
-          <Choice id='aud-community' className='choice--half' label='全体居民' on={audience === 'community'} onClick={() => setAudience('community')} />
-          <Choice id='aud-owners' className='choice--half' label='仅业主' on={audience === 'owners'} onClick={() => setAudience('owners')} />
-          <Choice id='once-person' className='choice--half' label='每人一份' on={oncePer === 'person'} onClick={() => setOncePer('person')} />
-          <Choice id='once-household' className='choice--half' label='每户一份' on={oncePer === 'household'} onClick={() => setOncePer('household')} />
+          <Choice id='aud-community' label='全体居民' on={audience === 'community'} onClick={() => setAudience('community')} />
+          <Choice id='aud-owners' label='仅业主' on={audience === 'owners'} onClick={() => setAudience('owners')} />
+          <Choice id='once-person' label='每人一份' on={oncePer === 'person'} onClick={() => setOncePer('person')} />
+          <Choice id='once-household' label='每户一份' on={oncePer === 'household'} onClick={() => setOncePer('household')} />
         </View>
         <Checkbox id='survey-anonymous' checked={anonymous} onChange={setAnonymous}>
           匿名（不记录填写人、房屋和具体时间）
@@ -100,7 +100,7 @@ export default function BuilderPage() {
         </View>
       </Card>
       {error ? <Text className='form-error' id='builder-error'>{error}</Text> : null}
-      <Button id='survey-save' block loading={busy} onClick={save}>
+      <Button id='survey-save' block loading={busy} disabled={!communityId} onClick={save}>
         保存草稿
       </Button>
     </PageShell>
