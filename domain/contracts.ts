@@ -11,6 +11,7 @@ import { accessContract } from './access/contract'
 import { rosterContract } from './roster/contract'
 import { surveyContract } from './survey/contract'
 import { dashboardContract } from './dashboard/contract'
+import { actionContract } from './action/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -22,6 +23,7 @@ export const CONTRACTS = {
   roster: rosterContract,
   survey: surveyContract,
   dashboard: dashboardContract,
+  action: actionContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

@@ -51,6 +51,8 @@ export const CAPABILITIES = {
   'dashboard.view': ['RC_STAFF', 'COMMUNITY_ADMIN'],
   /** Build, publish and close surveys, see their results and export them (issue #15). */
   'survey.manage': ['RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** 你说我办: create action items and record their progress (issue #15). */
+  'action.manage': ['RC_STAFF', 'COMMUNITY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Capability = keyof typeof CAPABILITIES

@@ -260,6 +260,19 @@ const CASES: Record<string, Case> = {
   },
   'dashboard.get': { fn: 'dashboard', action: 'get', input: () => ({ communityId: C }), expect: can('dashboard.view') },
   'dashboard.refresh': { fn: 'dashboard', action: 'refresh', input: () => ({ communityId: C }), expect: can('dashboard.view') },
+  'action.create': {
+    fn: 'action',
+    action: 'create',
+    input: () => ({ communityId: C, title: '矩阵事项', source: { kind: 'survey', label: '问卷' }, ownerName: '孙丽', dueDate: '2027-01-31' }),
+    expect: can('action.manage'),
+  },
+  'action.update': {
+    fn: 'action',
+    action: 'update',
+    input: () => ({ communityId: C, actionId: 'ai_matrix_missing', note: '进展' }),
+    expect: (p) => (can('action.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+  },
+  'action.list': { fn: 'action', action: 'list', input: () => ({ communityId: C }), expect: member },
   // Last: bootstrapping the newcomer creates their account, which would change the rows above.
   'user.bootstrap': { fn: 'user', action: 'bootstrap', input: () => ({}), expect: anyone },
 }
