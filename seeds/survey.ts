@@ -2,7 +2,7 @@
  * Survey demo data (issue #15): the field study's questionnaire published in 学堂坡社区 and
  * answered anonymously by 42 seeded residents, deterministic (seeded PRNG, fixed dates). Answers
  * lean the way the study found; two residents chose 村改居, so that cell is suppressed (< 5).
- * Also the dashboard aggregate the nightly job would compute from this data for the seed month.
+ * Also 你说我办 items in each state (OPEN, IN_PROGRESS, DONE).
  */
 import { createHash } from 'node:crypto'
 import { baselineTemplate, TEMPLATE_KEY } from '../domain/survey/baseline'
@@ -107,7 +107,31 @@ export function buildSurveySeed(communityId: string, members: HouseholdMemberDoc
     refusedAt: null,
     withdrawnAt: null,
   }))
+  // 你说我办: one item in each state, the first two from this survey's findings.
+  const day = (d: string) => new Date(`${d}T02:00:00.000Z`)
+  const step = (at: string, status: string, note: string) => ({ at: day(at), status, note, by: 'o_demo_rc_staff' })
+  const action = (id: string, title: string, source: Doc['source'], ownerName: string, dueDate: string, progress: ReturnType<typeof step>[]): Doc => ({
+    _id: id,
+    communityId,
+    title,
+    description: '',
+    source,
+    ownerName,
+    dueDate,
+    status: progress[progress.length - 1].status,
+    progress,
+    createdBy: 'o_demo_rc_staff',
+    createdAt: progress[0].at,
+    updatedAt: progress[progress.length - 1].at,
+    closedAt: progress[progress.length - 1].status === 'DONE' ? progress[progress.length - 1].at : null,
+  })
+  const actions: Doc[] = [
+    action('ai_seed_fees', '按季度公开物业费收支明细', { kind: 'survey', ref: SEED_SURVEY_ID, label: '问卷：物业费与开支透明度满意度低' }, '孙丽（居委会）', '2027-01-15', [step('2026-11-20', 'OPEN', '已立项')]),
+    action('ai_seed_traffic', '小区车辆进出与停车秩序整治', { kind: 'survey', ref: SEED_SURVEY_ID, label: '问卷：车辆出入与交通满意度低' }, '赵磊（物业）', '2026-12-31', [step('2026-11-20', 'OPEN', '已立项'), step('2026-11-27', 'IN_PROGRESS', '已与物业商定增设夜间巡查，并在6栋旁划线')]),
+    action('ai_seed_lights', '修复3栋、4栋楼道灯', { kind: 'incidents', ref: null, label: '多次报修：楼道灯不亮' }, '赵磊（物业）', '2026-11-25', [step('2026-11-10', 'OPEN', '已立项'), step('2026-11-18', 'DONE', '已更换24盏声控灯，请居民继续反馈')]),
+  ]
   return [
+    { collection: 'action_items', docs: actions },
     { collection: 'surveys', docs: [survey as unknown as Doc] },
     { collection: 'survey_responses', docs: responses.sort((a, b) => a._id.localeCompare(b._id)) as unknown as Doc[] },
     { collection: 'survey_tokens', docs: tokens.sort((a, b) => a._id.localeCompare(b._id)) },

@@ -25,7 +25,7 @@ export default defineAppConfig({
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index'] },
     // Surveys, their results and the governance dashboard (issue #15); the server checks survey.manage / dashboard.view.
-    { root: 'subpackages/survey', pages: ['pages/list/index', 'pages/answer/index', 'pages/thanks/index', 'pages/builder/index', 'pages/results/index', 'pages/dashboard/index'] },
+    { root: 'subpackages/survey', pages: ['pages/list/index', 'pages/answer/index', 'pages/thanks/index', 'pages/builder/index', 'pages/results/index', 'pages/dashboard/index', 'pages/actions/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

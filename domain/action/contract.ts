@@ -5,9 +5,8 @@
  */
 import { z } from 'zod'
 import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
+import { ACTION_STATUSES } from './model'
 
-export const ACTION_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE'] as const
-export const ACTION_STATUS_LABELS = { OPEN: '待办', IN_PROGRESS: '办理中', DONE: '已办结' } as const
 const status = z.enum(ACTION_STATUSES)
 const source = z.object({ kind: z.enum(['survey', 'agenda', 'incidents']), ref: z.string().max(80).nullable().default(null), label: z.string().trim().min(1).max(100) }).strict()
 const day = z.string().regex(/^\d{4}-\d\d-\d\d$/, '日期格式为YYYY-MM-DD')

@@ -50,7 +50,7 @@ describe('registrations', () => {
   })
 
   test('entries follow role and capability: resident, grid worker, admin, visitor', () => {
-    expect(titles(session())).toEqual(['我的房屋', '问卷调查', '隐私设置', '访问记录', '长辈版'])
+    expect(titles(session())).toEqual(['我的房屋', '问卷调查', '你说我办', '隐私设置', '访问记录', '长辈版'])
     expect(titles(gridWorker)).toEqual(['入户审核', '住户名册', '隐私设置', '访问记录', '长辈版'])
     expect(titles(admin)).toEqual(['入户审核', '住户名册', '名册导入', '角色管理', '治理看板', '隐私设置', '访问记录', '长辈版'])
     // A visitor sees only what works without joining.
