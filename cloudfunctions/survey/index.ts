@@ -134,29 +134,33 @@ async function moderate(ctx: CallContext, s: SurveyDoc, answers: Answers): Promi
   return moderation
 }
 
+async function createDraft(ctx: CallContext, communityId: string, def: SurveyDefinition, templateKey: string | null) {
+  const _id = surveyIdFor(ctx.requestId)
+  const doc: Omit<SurveyDoc, '_id'> = {
+    communityId,
+    ...definitionDoc(def),
+    status: 'DRAFT',
+    templateKey,
+    createdBy: ctx.openid,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    publishedAt: null,
+    closedAt: null,
+  }
+  await db.collection('surveys').doc(_id).set({ data: doc })
+  await audit(ctx, { communityId, event: 'survey.created', target: _id, details: { template: templateKey } })
+  return { surveyId: _id, status: 'DRAFT' as const }
+}
+
 const surveyIdFor = (requestId: string) => `sv_${createHash('sha256').update(requestId).digest('hex').slice(0, 20)}`
 
 export const main = createFunction(surveyContract, {
-  async create(input, ctx) {
-    const def: SurveyDefinition = 'template' in input ? baselineTemplate(input.opensAt, input.closesAt) : input
-    if ('template' in input && !(Date.parse(input.closesAt) > Date.parse(input.opensAt))) {
-      throw new AppError('VALIDATION_FAILED', '截止时间必须晚于开始时间', { fields: { closesAt: ['截止时间必须晚于开始时间'] } })
-    }
-    const _id = surveyIdFor(ctx.requestId)
-    const doc: Omit<SurveyDoc, '_id'> = {
-      communityId: input.communityId,
-      ...definitionDoc(def),
-      status: 'DRAFT',
-      templateKey: 'template' in input ? TEMPLATE_KEY : null,
-      createdBy: ctx.openid,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      publishedAt: null,
-      closedAt: null,
-    }
-    await db.collection('surveys').doc(_id).set({ data: doc })
-    await audit(ctx, { communityId: input.communityId, event: 'survey.created', target: _id, details: { template: doc.templateKey } })
-    return { surveyId: _id, status: 'DRAFT' as const }
+  async create({ communityId, ...def }, ctx) {
+    return createDraft(ctx, communityId, def, null)
+  },
+
+  async createFromTemplate({ communityId, opensAt, closesAt }, ctx) {
+    return createDraft(ctx, communityId, baselineTemplate(opensAt, closesAt), TEMPLATE_KEY)
   },
 
   async update({ surveyId, communityId, ...def }, ctx) {

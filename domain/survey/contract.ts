@@ -99,11 +99,18 @@ const manage = { capability: 'survey.manage' as const }
 
 export const surveyContract = defineFunction('survey', {
   create: defineAction({
-    summary: 'Create a draft survey (or the field study questionnaire with template "baseline-2019"). Bad structure → VALIDATION_FAILED with field details.',
-    input: z.union([
-      definition,
-      z.object({ communityId: ids.community, template: z.literal('baseline-2019'), opensAt: z.iso.datetime({ offset: true }), closesAt: z.iso.datetime({ offset: true }) }).strict(),
-    ]),
+    summary: 'Create a draft survey. Bad structure (no question, > 20 options, a matrix over 10 × 10, close before open) → VALIDATION_FAILED with field details.',
+    input: definition,
+    output: z.object({ surveyId: z.string(), status }),
+    access: { ...manage, community: (i) => i.communityId },
+    idempotent: true,
+  }),
+  createFromTemplate: defineAction({
+    summary: 'Create a draft of the field study questionnaire (template "baseline-2019"), mapped to the baseline figures.',
+    input: z
+      .object({ communityId: ids.community, template: z.literal('baseline-2019'), opensAt: z.iso.datetime({ offset: true }), closesAt: z.iso.datetime({ offset: true }) })
+      .strict()
+      .refine((i) => Date.parse(i.closesAt) > Date.parse(i.opensAt), { message: '截止时间必须晚于开始时间', path: ['closesAt'] }),
     output: z.object({ surveyId: z.string(), status }),
     access: { ...manage, community: (i) => i.communityId },
     idempotent: true,

@@ -235,6 +235,12 @@ const CASES: Record<string, Case> = {
   'survey.create': {
     fn: 'survey',
     action: 'create',
+    input: () => ({ communityId: C, title: '矩阵问卷', questions: [{ id: 'q1', kind: 'rating', title: '打分' }], opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2099-01-01T00:00:00+08:00' }),
+    expect: can('survey.manage'),
+  },
+  'survey.createFromTemplate': {
+    fn: 'survey',
+    action: 'createFromTemplate',
     input: () => ({ communityId: C, template: 'baseline-2019', opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2099-01-01T00:00:00+08:00' }),
     expect: can('survey.manage'),
   },

@@ -182,7 +182,7 @@ describe('results, suppression, content check and export', () => {
   }, 60_000)
 
   test('the template has the field study questions, each mapped to its figure', async () => {
-    const { surveyId } = expectOk(await t.call<{ surveyId: string }>('survey', 'create', { communityId: C, template: 'baseline-2019', opensAt: OPENS, closesAt: CLOSES }, STAFF))
+    const { surveyId } = expectOk(await t.call<{ surveyId: string }>('survey', 'createFromTemplate', { communityId: C, template: 'baseline-2019', opensAt: OPENS, closesAt: CLOSES }, STAFF))
     const s = expectOk(await t.call<{ questions: { id: string; title: string; baseline?: string }[]; anonymous: boolean; status: string }>('survey', 'get', { surveyId }, STAFF))
     expect(s.status).toBe('DRAFT')
     expect(s.anonymous).toBe(true)

@@ -43,7 +43,7 @@ export default function BuilderPage() {
   }
   const fromTemplate = () => {
     const now = new Date()
-    return run(() => callCloud('survey', 'create', { communityId, template: 'baseline-2019', opensAt: now.toISOString(), closesAt: new Date(now.getTime() + 30 * 24 * 3600 * 1000).toISOString() }))
+    return run(() => callCloud('survey', 'createFromTemplate', { communityId, template: 'baseline-2019', opensAt: now.toISOString(), closesAt: new Date(now.getTime() + 30 * 24 * 3600 * 1000).toISOString() }))
   }
   const save = () => run(() => callCloud('survey', 'create', toInput(communityId, { title, intro, questions, audience, anonymous, oncePer, days })))
   const edit = (i: number, patch: Partial<DraftQuestion>) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...patch } : q)))
