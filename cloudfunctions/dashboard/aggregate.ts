@@ -3,7 +3,7 @@
  * dashboard_aggregates, so dashboard.get reads a handful of small documents instead of scanning.
  * Consents and consent events are read once for all communities and grouped in memory.
  */
-import { db } from '../_core/cloud'
+import { _, db } from '../_core/cloud'
 import { findAll, findPage } from '../_core/data'
 import { computeAggregate, monthOf, type AggregateInput, type DashboardAggregate } from '../../domain/dashboard/figures'
 import { TEMPLATE_KEY } from '../../domain/survey/baseline'
@@ -11,12 +11,27 @@ import type { SurveyDoc, SurveyResponseDoc } from '../../domain/survey/model'
 
 const ALL = 10_000_000
 
+/**
+ * Every document of a collection, 100 at a time by _id cursor (R5.11): skip-based paging re-reads
+ * everything before the page, which over 50,000 events is quadratic.
+ */
+async function scanAll<T extends { _id: string }>(collection: string): Promise<T[]> {
+  const out: T[] = []
+  let last = ''
+  for (;;) {
+    const page = await findPage<T>(collection, last ? { _id: _.gt(last) } : {}, { orderBy: [['_id', 'asc']], limit: 100 })
+    out.push(...page)
+    if (page.length < 100) return out
+    last = page[page.length - 1]._id
+  }
+}
+
 type Shared = Pick<AggregateInput, 'consents' | 'events'>
 
 async function sharedInput(): Promise<Shared> {
   const [consents, events] = await Promise.all([
-    findAll<{ _id: string } & AggregateInput['consents'][number]>('consents', {}, { max: ALL }),
-    findAll<{ _id: string } & AggregateInput['events'][number]>('consent_events', {}, { max: ALL }),
+    scanAll<{ _id: string } & AggregateInput['consents'][number]>('consents'),
+    scanAll<{ _id: string } & AggregateInput['events'][number]>('consent_events'),
   ])
   return { consents, events }
 }
