@@ -27,6 +27,7 @@ import { benchNotices } from './notices'
 import { benchGroup } from './group'
 import { benchElection } from './election'
 import { benchProperty } from './property'
+import { benchSurvey } from './survey'
 
 const ROOT = path.resolve(__dirname, '..')
 const FIXTURES = path.join(ROOT, 'tests/fixtures/functions')
@@ -288,6 +289,7 @@ async function main() {
 
   await benchBooking(cloud)
   await benchElection(cloud, post)
+  await benchSurvey(cloud, post)
 
   raw.close()
   await cloud.close()

@@ -19,6 +19,9 @@ import { electionContract } from './election/contract'
 import { repairContract } from './repair/contract'
 import { financeContract } from './finance/contract'
 import { scorecardContract } from './scorecard/contract'
+import { surveyContract } from './survey/contract'
+import { dashboardContract } from './dashboard/contract'
+import { actionContract } from './action/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -38,6 +41,9 @@ export const CONTRACTS = {
   repair: repairContract,
   finance: financeContract,
   scorecard: scorecardContract,
+  survey: surveyContract,
+  dashboard: dashboardContract,
+  action: actionContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

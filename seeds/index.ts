@@ -30,6 +30,7 @@ import { buildVisitSeed } from './visits'
 import { buildIncidentSeed } from './incidents'
 import { buildGroupDemo } from './group'
 import { buildElectionSeeds } from './election'
+import { buildSurveySeed } from './survey'
 
 export { PERSONAS, COMMUNITIES, DEMO_COMMUNITY_ID }
 
@@ -301,6 +302,7 @@ export function buildDemo(): { collection: string; docs: (Record<string, unknown
     ...Object.entries(buildElectionSeeds({ communityId: C, units, members, excludeParkingFromArea: true })).map(([collection, docs]) => ({ collection, docs: docs as never })),
     // Issue #14: repairs, income and expenditure, scorecard.
     ...buildProperty(),
+    ...buildSurveySeed(C, members),
   ]
 }
 

@@ -37,6 +37,8 @@ export default defineAppConfig({
     { root: 'subpackages/election', pages: ['pages/list/index', 'pages/vote/index'] },
     // Issue #14: repairs, the staff queue, income and expenditure, the scorecard.
     { root: 'subpackages/property', pages: ['pages/repairs/index', 'pages/queue/index', 'pages/finance/index', 'pages/scorecard/index'] },
+    // Surveys, their results and the governance dashboard (issue #15); the server checks survey.manage / dashboard.view.
+    { root: 'subpackages/survey', pages: ['pages/list/index', 'pages/answer/index', 'pages/thanks/index', 'pages/builder/index', 'pages/results/index', 'pages/dashboard/index', 'pages/actions/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

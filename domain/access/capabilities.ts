@@ -87,6 +87,10 @@ export const CAPABILITIES = {
   'finance.publish': ['PROPERTY_STAFF'],
   /** The owners' committee comments on a published period (issue #14 §2). */
   'finance.comment': ['COMMITTEE_MEMBER'],
+  /** Build, publish and close surveys, see their results and export them (issue #15). */
+  'survey.manage': ['RC_STAFF', 'COMMUNITY_ADMIN'],
+  /** 你说我办: create action items and record their progress (issue #15). */
+  'action.manage': ['RC_STAFF', 'COMMUNITY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Capability = keyof typeof CAPABILITIES

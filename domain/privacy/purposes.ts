@@ -344,6 +344,25 @@ export const PURPOSES = [
     withoutIt: '不能报名参选；投票等其他功能不受影响',
     collections: ['election_candidates'],
   },
+  {
+    id: 'survey',
+    summary: '参加社区问卷；匿名问卷不记录您是谁',
+    title: '问卷调查',
+    description:
+      '保存您对社区问卷的回答，用于居委会了解居民需要。实名问卷记录回答人和房屋；匿名问卷只保存回答和日期，不记录您的账号、房屋和具体时间，防重复填写的标记与回答分开存放、无法对应。文字回答经内容安全检查后才对工作人员显示。',
+    legalBasis: 'CONSENT',
+    sensitive: false,
+    optional: true,
+    fields: [
+      { key: 'answers', label: '问卷回答', mask: 'none' },
+      { key: 'unitId', label: '房屋号（仅实名问卷）', mask: 'unit' },
+    ],
+    retention: '问卷结束后2年删除；撤回同意时删除您的实名回答（匿名回答无法对应到您，保留）',
+    retentionDays: 730,
+    recipients: ['居委会工作人员', '社区管理员（仅汇总结果）'],
+    withoutIt: '不能填写问卷；其他功能不受影响',
+    collections: ['survey_responses'],
+  },
 ] as const satisfies readonly Purpose[]
 
 export type PurposeId = (typeof PURPOSES)[number]['id']

@@ -634,6 +634,54 @@ const CASES: Record<string, Case> = {
     input: () => ({ communityId: C, scores: { CLEANING: 4 } }),
     expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : heldRoles.get(p)!.some((r) => r.role === 'RESIDENT') ? 'ALLOW' : 'FORBIDDEN'),
   },
+  // Surveys (issue #15): past the guard an unknown survey is NOT_FOUND.
+  'survey.create': {
+    fn: 'survey',
+    action: 'create',
+    input: () => ({ communityId: C, title: '矩阵问卷', questions: [{ id: 'q1', kind: 'rating', title: '打分' }], opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2099-01-01T00:00:00+08:00' }),
+    expect: can('survey.manage'),
+  },
+  'survey.createFromTemplate': {
+    fn: 'survey',
+    action: 'createFromTemplate',
+    input: () => ({ communityId: C, template: 'baseline-2019', opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2099-01-01T00:00:00+08:00' }),
+    expect: can('survey.manage'),
+  },
+  ...Object.fromEntries(
+    (['update', 'publish', 'close', 'results', 'export'] as const).map((action) => [
+      `survey.${action}`,
+      {
+        fn: 'survey',
+        action,
+        input: () => ({ surveyId: 'sv_matrix_missing', communityId: C, ...(action === 'update' ? { title: '矩阵', questions: [{ id: 'q1', kind: 'rating', title: '打分' }], opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2099-01-01T00:00:00+08:00' } : {}) }),
+        expect: (p: Persona): Outcome => (can('survey.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+      },
+    ]),
+  ),
+  'survey.list': { fn: 'survey', action: 'list', input: () => ({ communityId: C }), expect: member },
+  'survey.get': { fn: 'survey', action: 'get', input: () => ({ surveyId: 'sv_matrix_missing' }), expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED') },
+  'survey.respond': {
+    fn: 'survey',
+    action: 'respond',
+    setup: (p) => grantInStore(p, 'survey'),
+    input: () => ({ surveyId: 'sv_matrix_missing', answers: {} }),
+    expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED'),
+  },
+  'dashboard.get': { fn: 'dashboard', action: 'get', input: () => ({ communityId: C }), expect: can('dashboard.view') },
+  'dashboard.refresh': { fn: 'dashboard', action: 'refresh', input: () => ({ communityId: C }), expect: can('dashboard.view') },
+  'action.create': {
+    fn: 'action',
+    action: 'create',
+    input: () => ({ communityId: C, title: '矩阵事项', source: { kind: 'survey', label: '问卷' }, ownerName: '孙丽', dueDate: '2027-01-31' }),
+    expect: can('action.manage'),
+  },
+  'action.update': {
+    fn: 'action',
+    action: 'update',
+    input: () => ({ communityId: C, actionId: 'ai_matrix_missing', note: '进展' }),
+    expect: (p) => (can('action.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+  },
+  'action.list': { fn: 'action', action: 'list', input: () => ({ communityId: C }), expect: member },
   // Last: bootstrapping the newcomer creates their account, which would change the rows above.
   'user.bootstrap': { fn: 'user', action: 'bootstrap', input: () => ({}), expect: anyone },
 }

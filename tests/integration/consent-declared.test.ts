@@ -36,6 +36,7 @@ const SAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'repair.rate': { id: 'rp_demo_confirmed', score: 5 },
   'finance.ask': { communityId: C, periodKey: '2026-11', text: '无同意者的提问' },
   'scorecard.rate': { communityId: C, scores: { CLEANING: 4 } },
+  'survey.respond': { surveyId: 'sv_not_checked_before_consent', answers: {} },
 }
 
 const consentActions = Object.entries(CONTRACTS).flatMap(([fn, contract]) =>

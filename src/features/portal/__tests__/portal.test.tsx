@@ -50,10 +50,10 @@ describe('registrations', () => {
   })
 
   test('entries follow role and capability: resident, grid worker, admin, visitor', () => {
-    // Features add their tiles by registration: groups (#13), notices and incidents (#10), property (#14), booking (#11).
-    expect(titles(session())).toEqual(['邻里群', '议事厅', '社区通知', '事件上报', '我的房屋', '报事报修', '收支公示', '物业评分', '预约服务', '隐私设置', '访问记录', '长辈版'])
+    // Features add their tiles by registration: groups (#13), notices and incidents (#10), property (#14), surveys (#15), booking (#11).
+    expect(titles(session())).toEqual(['邻里群', '议事厅', '社区通知', '事件上报', '我的房屋', '报事报修', '收支公示', '物业评分', '问卷调查', '预约服务', '你说我办', '隐私设置', '访问记录', '长辈版'])
     expect(titles(gridWorker)).toEqual(['邻里群', '议事厅', '入户审核', '社区通知', '住户名册', '发布通知', '收支公示', '物业评分', '预约服务', '隐私设置', '访问记录', '长辈版'])
-    expect(titles(admin)).toEqual(['邻里群', '议事厅', '入户审核', '社区通知', '住户名册', '发布通知', '名册导入', '角色管理', '收支公示', '物业评分', '预约服务', '隐私设置', '访问记录', '长辈版'])
+    expect(titles(admin)).toEqual(['邻里群', '议事厅', '入户审核', '社区通知', '住户名册', '发布通知', '名册导入', '角色管理', '收支公示', '物业评分', '预约服务', '治理看板', '隐私设置', '访问记录', '长辈版'])
     // A visitor sees only what works without joining.
     expect(titles(visitor)).toEqual(['隐私设置', '隐私说明', '长辈版'])
     // Issue #13: 内容审核 only with group.moderate (RC staff, admins).

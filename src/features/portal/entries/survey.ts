@@ -1,0 +1,32 @@
+import { callCloud } from '@/services/cloud'
+import type { PortalRegistration } from '../types'
+import { can, hasHome } from '../session-facts'
+
+const LIST = '/subpackages/survey/pages/list/index'
+const DASHBOARD = '/subpackages/survey/pages/dashboard/index'
+const ANSWER = '/subpackages/survey/pages/answer/index'
+const ACTIONS = '/subpackages/survey/pages/actions/index'
+
+/** Surveys (issue #15): residents of a community answer; survey.manage builds; dashboard.view sees the dashboard. */
+export const registration: PortalRegistration = {
+  entries: [
+    { key: 'survey', title: '问卷调查', glyph: '问', url: LIST, order: 30, visible: (s) => !!s.currentCommunity && (hasHome(s) || can(s, 'survey.manage')) },
+    { key: 'survey', title: '治理看板', glyph: '看', url: DASHBOARD, order: 31, visible: (s) => can(s, 'dashboard.view') },
+    // 你说我办: what residents raised and what is being done, for everyone of the community.
+    { key: 'survey', title: '你说我办', glyph: '办', url: ACTIONS, order: 32, visible: (s) => !!s.currentCommunity && (hasHome(s) || can(s, 'action.manage')) },
+  ],
+  workItems: [],
+  myThings: [
+    {
+      // The first open survey the caller has not answered yet, a tap from 首页.
+      key: 'survey-open',
+      visible: (s) => !!s.currentCommunity && hasHome(s),
+      load: async (s) => {
+        const { surveys } = await callCloud('survey', 'list', { communityId: s.currentCommunity!.id })
+        const open = surveys.find((x) => x.canAnswer)
+        return open ? { title: '待填写的问卷', description: open.title, url: `${ANSWER}?id=${encodeURIComponent(open.id)}` } : null
+      },
+    },
+  ],
+  alerts: [],
+}

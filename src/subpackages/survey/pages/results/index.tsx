@@ -1,0 +1,105 @@
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { PageShell } from '@/app-shell/PageShell'
+import { errorText } from '@/features/consent/messages'
+import { useSession } from '@/features/session/session-store'
+import { callCloud, type CallOutput } from '@/services/cloud'
+import { Button, Card, ErrorState, Loading, PageHeader } from '@/shared/ui'
+import { SURVEY_STATUS_LABELS } from '@domain/survey/model'
+import { Bars, cellText } from '../../components/Bars'
+import { useLoad } from '../../components/use-load'
+import { SAVE_CSV_LABEL, saveCsv } from './save-csv'
+
+type Results = CallOutput<'survey', 'results'>
+type QuestionResult = Results['questions'][number]
+
+function QuestionChart({ q, index }: { q: QuestionResult; index: number }) {
+  return (
+    <Card title={`${index + 1}. ${q.title}`} id={`result-${q.questionId}`}>
+      <Text className='caption'>{`${q.answered}人回答${q.mean !== null ? ` · 平均${q.mean}分` : ''}`}</Text>
+      {q.cells.length ? <Bars id={`chart-${q.questionId}`} items={q.cells.map((c) => ({ id: c.id, label: c.label, share: c.share, text: cellText(c.count, c.share) }))} /> : null}
+      {q.rows.map((r) => (
+        <View key={r.id} className='matrix-row'>
+          <Text className='title'>{r.label}</Text>
+          <Bars id={`chart-${q.questionId}-${r.id}`} items={r.cells.map((c) => ({ id: c.id, label: c.label, share: c.share, text: cellText(c.count, c.share) }))} />
+        </View>
+      ))}
+      {q.kind === 'text' ? (
+        <View>
+          {q.texts.map((t, i) => (
+            <Text key={i} className='body-text notice-line'>{`“${t}”`}</Text>
+          ))}
+          {q.held ? <Text className='caption'>{`另有${q.held}条回答待审核，审核通过前不显示`}</Text> : null}
+          {q.texts.length === 0 && !q.held ? <Text className='caption'>还没有文字回答</Text> : null}
+        </View>
+      ) : null}
+      {q.suppressed ? <Text className='caption'>少于5人的选项不显示人数，避免认出具体的人。</Text> : null}
+    </Card>
+  )
+}
+
+/** 问卷结果 (survey.manage): publish / close, charts per question, CSV export. */
+export default function ResultsPage() {
+  const surveyId = useRouter().params.id ?? ''
+  const communityId = useSession().data?.currentCommunity?.id ?? ''
+  const info = useLoad(surveyId ? () => callCloud('survey', 'get', { surveyId }) : null, [surveyId])
+  const results = useLoad(surveyId && communityId ? () => callCloud('survey', 'results', { surveyId, communityId }) : null, [surveyId, communityId])
+  const [note, setNote] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const act = async (what: 'publish' | 'close' | 'export') => {
+    setBusy(true)
+    setNote(null)
+    try {
+      if (what === 'export') {
+        const r = await callCloud('survey', 'export', { surveyId, communityId })
+        setNote(await saveCsv(r.filename, r.csvBase64))
+      } else {
+        await callCloud('survey', what, { surveyId, communityId })
+        setNote(what === 'publish' ? '已发布，居民现在可以填写' : '问卷已结束')
+        info.reload()
+        results.reload()
+      }
+    } catch (e) {
+      setNote(errorText(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <PageShell title='问卷结果' id='survey-results-page'>
+      {info.status === 'ready' ? <PageHeader title={info.data.title} caption={`${SURVEY_STATUS_LABELS[info.data.status]} · ${info.data.anonymous ? '匿名' : '实名'}`} /> : null}
+      {info.status === 'error' ? <ErrorState message={info.message} onRetry={info.reload} /> : null}
+      {info.status === 'ready' ? (
+        <View className='btn-row'>
+          {info.data.status === 'DRAFT' ? (
+            <Button id='survey-publish' loading={busy} onClick={() => act('publish')}>
+              发布问卷
+            </Button>
+          ) : null}
+          {info.data.status === 'PUBLISHED' ? (
+            <Button id='survey-close' variant='secondary' loading={busy} onClick={() => act('close')}>
+              结束问卷
+            </Button>
+          ) : null}
+          <Button id='survey-export' variant='secondary' loading={busy} onClick={() => act('export')}>
+            {SAVE_CSV_LABEL}
+          </Button>
+        </View>
+      ) : null}
+      {note ? <Text className='status-note' id='survey-note'>{note}</Text> : null}
+      {results.status === 'loading' ? <Loading /> : null}
+      {results.status === 'error' ? <ErrorState message={results.message} onRetry={results.reload} /> : null}
+      {results.status === 'ready' ? (
+        <>
+          <Text className='section-title' id='survey-respondents'>{`共${results.data.respondents}份答卷`}</Text>
+          {results.data.questions.map((q, i) => (
+            <QuestionChart key={q.questionId} q={q} index={i} />
+          ))}
+        </>
+      ) : null}
+    </PageShell>
+  )
+}
