@@ -22,12 +22,17 @@ function eligible(resource: ResourceDoc, m: HouseholdMemberDoc): boolean {
   return resource.eligibility !== 'OWNERS' || isOwner(m)
 }
 
-/** The household of a person for a resource: the first approved home (by id) that is eligible. */
+/**
+ * The household of a person for a resource: the first approved home (by unit id) that is eligible.
+ * By unit, not by membership id: membership ids are salted hashes (issue #9), so "first by id"
+ * would pick a random home of an owner of several, and the daily quota (R5.12) would not be
+ * shared with the family of 1栋101.
+ */
 function homeFor(resource: ResourceDoc, memberships: HouseholdMemberDoc[]): HouseholdMemberDoc | null {
   return (
     memberships
       .filter((m) => m.status === 'APPROVED' && m.communityId === resource.communityId && eligible(resource, m))
-      .sort((a, b) => a._id.localeCompare(b._id))[0] ?? null
+      .sort((a, b) => a.unitId.localeCompare(b.unitId) || a._id.localeCompare(b._id))[0] ?? null
   )
 }
 
