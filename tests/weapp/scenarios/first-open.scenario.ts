@@ -9,7 +9,7 @@ import { ROUTES, calls, disabled, onPage, see, tap, type } from './helpers'
 
 export const tests: WeappTest[] = [
   {
-    name: 'scenario: first open — privacy popup, onboarding consents, joining 6栋301 as a tenant',
+    name: 'scenario: first open — privacy guide agreed on the page, onboarding consents, joining 6栋301 as a tenant',
     async run({ open, freshOpenid }) {
       const { mp } = await open(freshOpenid())
       assert(!mp.device.privacyAgreed, 'a fresh phone starts without the platform privacy agreement')
