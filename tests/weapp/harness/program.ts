@@ -120,7 +120,7 @@ export class MiniProgram {
   private pendingIo = new Set<Promise<unknown>>()
   private cloudOptions: CloudOptions
   private cloudInit: unknown
-  private privacy: { listener?: (resolve: (r: unknown) => void, info: unknown) => void; agreeButtonTapped?: string } = {}
+  private privacy: { listener?: (resolve: (r: unknown) => void, info: unknown) => void; agreeButtonTapped?: string; pending?: boolean } = {}
   private launchOptions: Record<string, unknown> = {}
   private closed = false
   private followNavigation: boolean
@@ -626,6 +626,9 @@ export class MiniProgram {
 
   markAgreeButtonTapped(id: string): void {
     this.privacy.agreeButtonTapped = id
+    // Outside a prompt, WeChat records the agreement on the tap itself (the page's own
+    // 同意并继续 button, 隐私协议开发指南); inside one, the listener's resolve() decides.
+    if (!this.privacy.pending) this.device.privacyAgreed = true
   }
 
   lifecycleOf(page: PageInstance, name: string, ...args: unknown[]): void {

@@ -44,7 +44,7 @@ export interface WxHost {
   navigateBack(delta: number): { ok: true; done: Promise<void> } | { ok: false; errMsg: string }
   cloud: { init(opts: unknown): void; initialised(): boolean; call(name: string, data: unknown): Promise<CloudCall> }
   /** The app's onNeedPrivacyAuthorization listener, and the agreePrivacyAuthorization button tapped since the last prompt. */
-  privacy: { listener?: (resolve: (r: unknown) => void, info: unknown) => void; agreeButtonTapped?: string }
+  privacy: { listener?: (resolve: (r: unknown) => void, info: unknown) => void; agreeButtonTapped?: string; pending?: boolean }
 }
 
 type Options = Record<string, unknown> & { success?: unknown; fail?: unknown; complete?: unknown }
@@ -94,10 +94,12 @@ export function createWx(host: WxHost): Record<string, unknown> {
       return host.later('system privacy popup', () => done(agreed))
     }
     host.privacy.agreeButtonTapped = undefined
+    host.privacy.pending = true
     let settled = false
     const resolve = (r: unknown) => {
       if (settled) return host.report('privacy', `onNeedPrivacyAuthorization resolve called twice (referrer ${referrer})`)
       settled = true
+      host.privacy.pending = false
       const event = (r as { event?: string } | undefined)?.event
       if (event === 'agree') {
         const buttonId = (r as { buttonId?: string }).buttonId

@@ -5,7 +5,7 @@
  * the view was logged.
  */
 import { assert, type WeappTest } from '../suite'
-import { onPage, see, tap, type } from './helpers'
+import { inside, onPage, see, seeRow, tap, type } from './helpers'
 
 export const tests: WeappTest[] = [
   {
@@ -16,11 +16,13 @@ export const tests: WeappTest[] = [
       await onPage(mp, 'subpackages/staff/pages/directory/index')
       await tap(mp, '#building-c_xuetangpo_b06')
       assert(!mp.page.has('#building-c_xuetangpo_b01'), '1栋 offered to the worker of grid 2')
-      const row = await see(mp, '.directory-row', '6栋302')
-      const rowText = row.textOf(row.get('.directory-row', { text: '6栋302' }))
-      assert(rowText.includes('刘*燕') && !rowText.includes('1390731'), `row reads "${rowText}"`)
+      // The tenant's row: membership ids are opaque, so the order of a unit's members is not fixed
+      // (the owner 何*业 may come first); pick it by unit and masked name, as a person would.
+      const row = await seeRow(mp, '.directory-row', '6栋302', '刘*燕')
+      const rowText = mp.page.textOf(row)
+      assert(rowText.includes('租户') && !rowText.includes('1390731'), `row reads "${rowText}"`)
 
-      await mp.page.tap(mp.page.get('.directory-row .btn', { text: '查看电话' }))
+      await mp.page.tap(inside(mp.page, row, '.btn', '查看电话'))
       await see(mp, '#reveal-sheet')
       await type(mp, '#reveal-reason', '走访')
       await see(mp, '#reveal-sheet .form-error', '至少4个字')

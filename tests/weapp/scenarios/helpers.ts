@@ -4,7 +4,7 @@
  * so a slower render or an extra cloud call does not break a scenario; only a missing element,
  * text or page does. Other engineers change these pages while you read this: keep queries here.
  */
-import type { MiniProgram, PageHandle } from '../harness'
+import type { MiniProgram, PageHandle, WxElement } from '../harness'
 import { isSelector } from '../harness'
 
 /** Waits until the visible page shows `target` (a selector or text), then returns the page. */
@@ -30,6 +30,30 @@ export async function type(mp: MiniProgram, target: string, value: string): Prom
 export async function onPage(mp: MiniProgram, route: string): Promise<PageHandle> {
   await mp.until(() => mp.route === route, `page ${route} (stack: ${mp.stackRoutes.join(' → ')})`)
   return mp.page
+}
+
+/**
+ * The first `selector` element whose text includes every one of `texts` — rows are found by what
+ * they say, since record ids are opaque (salted hashes) and a unit's members have no fixed order.
+ */
+export function rowWith(page: PageHandle, selector: string, ...texts: string[]): WxElement | undefined {
+  return page.all(selector).find((el) => texts.every((t) => page.textOf(el).includes(t)))
+}
+
+/** Waits for such a row (see rowWith). */
+export async function seeRow(mp: MiniProgram, selector: string, ...texts: string[]): Promise<WxElement> {
+  await mp.until(() => !!rowWith(mp.page, selector, ...texts), `${selector} with ${texts.map((t) => `"${t}"`).join(' and ')}`)
+  return rowWith(mp.page, selector, ...texts)!
+}
+
+/** The first element matching `selector` (with `text`) inside `row` (compared by sid: each read of the page builds a new tree). */
+export function inside(page: PageHandle, row: WxElement, selector: string, text?: string): WxElement {
+  const found = page.all(selector, { text }).find((el) => {
+    for (let e: WxElement | undefined = el; e; e = e.parent) if (e.sid === row.sid) return true
+    return false
+  })
+  if (!found) throw new Error(`no ${selector}${text ? ` "${text}"` : ''} inside the row "${page.textOf(row).slice(0, 60)}"`)
+  return found
 }
 
 /** A switch-like element's state (aria-checked), as assistive technology reads it. */

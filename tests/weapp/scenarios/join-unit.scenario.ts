@@ -1,7 +1,7 @@
 /**
  * Joining a unit from 首页 as an existing account without a home (a property staff member who
  * also lives here): the quieter 绑定房屋 card → the join page → 5栋 as 租户 → 待审核, and the
- * application is on 首页 as 审核中 (reviews follow, R4.8).
+ * application is on 首页 as 待审核 (我的房屋) and 入户申请审核中 (我的事项) (reviews follow, R4.8).
  */
 import { assert, type WeappTest } from '../suite'
 import { ROUTES, onPage, see, tap, type } from './helpers'
@@ -28,7 +28,9 @@ export const tests: WeappTest[] = [
       assert(apply, 'household.apply was not called')
       await tap(mp, '#join-done')
       await onPage(mp, ROUTES.home)
-      await see(mp, '#my-homes', '审核中')
+      // 我的房屋 lists the unit as 待审核; 我的事项 (home portal) carries the application.
+      await see(mp, '#my-homes', '待审核')
+      await see(mp, '#my-things', '入户申请审核中')
       assert(mp.page.textOf('#my-homes').includes(`5栋${unitLabel.replace(/\D/g, '')}`) || mp.page.textOf('#my-homes').includes(unitLabel), `#my-homes reads "${mp.page.textOf('#my-homes')}", expected ${unitLabel}`)
     },
   },

@@ -14,7 +14,8 @@ export const tests: WeappTest[] = [
       const who = freshOpenid()
       const { mp } = await open(who, 'subpackages/settings/pages/my-data/index')
       await tap(mp, '#export-btn')
-      await see(mp, '#export-summary', '账号与资料')
+      // The server's readable sections, one card per purpose (re-checked on the client).
+      await see(mp, '#export-groups', '账号与基本服务')
       await see(mp, '#rights-requests', '查阅复制 · 已完成')
 
       await tap(mp, '#export-save')

@@ -1,10 +1,10 @@
 /**
  * Consent withdrawal (R4.5, PIPL Art. 15): 我的资料 shows the owner's own name and masked phone;
- * withdrawing contact_phone in 隐私设置 asks for confirmation, says what is deleted, and the
+ * withdrawing contact_phone in 隐私设置 asks for confirmation, says what is deleted (confirm only after the consequences are ticked), and the
  * phone is gone from 我的资料 afterwards.
  */
 import { assert, type WeappTest } from '../suite'
-import { ROUTES, checked, onPage, see, tap } from './helpers'
+import { ROUTES, checked, disabled, onPage, see, tap } from './helpers'
 
 export const tests: WeappTest[] = [
   {
@@ -23,6 +23,10 @@ export const tests: WeappTest[] = [
       assert(checked(privacy, '#consent-toggle-contact_phone') === true, 'contact_phone should start granted')
       await tap(mp, '#consent-toggle-contact_phone')
       await see(mp, '#withdraw-sheet', '删除')
+      await see(mp, '#withdraw-consequences', '138****0001')
+      // Deliberate: 撤回并删除 stays off until the consequences are acknowledged.
+      assert(disabled(mp.page, '#withdraw-sheet-confirm'), 'withdrawal possible without the tick')
+      await tap(mp, '#withdraw-understood')
       await tap(mp, '#withdraw-sheet-confirm')
       await see(mp, '#privacy-note', '已撤回')
       await mp.until(() => checked(mp.page, '#consent-toggle-contact_phone') === false, 'the switch to turn off')
