@@ -195,7 +195,7 @@ function formatValue(key: string, value: unknown, names: Names): string {
   }
   if (Array.isArray(value)) return value.length ? value.map((v) => formatValue(key, v, names)).join('、') : '—'
   // Nested details (audit entries): 'label：value' pairs, readable like the rows.
-  return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${LABELS[k] ?? k}：${formatValue(k, v, names)}`).join('；') || '—'
+  return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${LABELS[k] ?? '其他'}：${formatValue(k, v, names)}`).join('；') || '—'
 }
 
 function rowsOf(doc: Record<string, unknown>, keys: string[] | null, names: Names, purpose?: Purpose) {
@@ -203,7 +203,7 @@ function rowsOf(doc: Record<string, unknown>, keys: string[] | null, names: Name
   return Object.entries(doc)
     // The caller's own account id is shown once, in the account section; not on every record.
     .filter(([k]) => (keys ? keys.includes(k) : k !== 'openid' && k !== '_id'))
-    .map(([k, v]) => ({ label: fieldLabel.get(k) ?? LABELS[k] ?? k, value: formatValue(k, v, names) }))
+    .map(([k, v]) => ({ label: fieldLabel.get(k) ?? LABELS[k] ?? '其他信息', value: formatValue(k, v, names) }))
 }
 
 export interface ExportSection {
@@ -221,7 +221,8 @@ const RECORD_TITLES: Record<string, string> = {
 }
 
 function recordTitle(collection: string, kind: ExportKind, doc: Record<string, unknown>, names: Names): string {
-  const base = RECORD_TITLES[collection] ?? collection
+  // A collection without a title of its own is still never named by its internal name (issue #7 item 5).
+  const base = RECORD_TITLES[collection] ?? '记录'
   if (collection === 'access_log' && kind === 'about') return '谁看过我的数据'
   if (collection === 'access_log' && kind === 'acted') return '我查看过的住户信息'
   if (collection === 'audit_log') return kind === 'acted' ? '我的操作' : '与我有关的操作'

@@ -66,6 +66,9 @@ test('the export holds the child records; withdrawing minor_household deletes th
   const readable = exported.sections.filter((s) => s.purpose !== 'account').flatMap((s) => s.records.flatMap((r) => r.rows.map((row) => row.value)))
   expect(readable.length).toBeGreaterThan(0)
   expect(readable.filter((v) => v.includes('o_demo_owner'))).toEqual([])
+  // Headings and labels are words, never collection or field names (the owner has seeded repairs, bookings …).
+  const shown = (exported.sections as unknown as { records: { title: string; rows: { label: string }[] }[] }[]).flatMap((s) => s.records.flatMap((r) => [r.title, ...r.rows.map((row) => row.label)]))
+  expect(shown.filter((text) => /[A-Za-z]+_[A-Za-z0-9_]+/.test(text))).toEqual([])
   expectOk(await t.call('consent', 'withdraw', { purpose: 'minor_household', channel: 't' }, 'o_demo_owner'))
   expect(t.store.find('household_minors', { guardianOpenid: 'o_demo_owner' })).toHaveLength(0)
   expectError(await t.call('household', 'addMinor', { memberId: OWNER_HOME, displayName: '张小宝', birthYear: thisYear - 6 }, 'o_demo_owner'), 'CONSENT_REQUIRED')
