@@ -148,6 +148,19 @@ const LABELS: Record<string, string> = {
   kind: '类别', refusalReason: '拒绝理由', anonymisedAt: '匿名化时间', unitLabel: '房屋', actorName: '查看人',
 }
 
+/**
+ * States the features store (repairs, bookings, incidents, notices, surveys …), in words. A state
+ * code no feature has named yet is shown as 其他状态, never as the code (issue #7 item 5).
+ */
+const STATE_WORDS: Record<string, string> = {
+  SUBMITTED: '已提交', ACCEPTED: '已受理', ASSIGNED: '已派单', IN_PROGRESS: '处理中', DONE: '已完成', CONFIRMED: '已确认',
+  REOPENED: '重新处理', CANCELLED: '已取消', WAITLISTED: '候补中', PENDING_APPROVAL: '待审核', CHECKED_IN: '已签到',
+  NO_SHOW: '未到场', RELEASED: '已释放', REJECTED: '未通过', REPORTED: '已上报', RESOLVED: '已解决', PUBLISHED: '已发布',
+  HELD: '待复核', WITHDRAWN: '已撤回', DRAFT: '草稿', CLOSED: '已结束', OPEN: '进行中', PENDING: '待处理', ESCALATED: '已督办',
+  EXPIRED: '已过期', APPROVED: '已通过',
+}
+const looksLikeStateCode = (value: string) => /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value) || value in STATE_WORDS
+
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   relation: RELATION_LABELS as Record<Relation, string>,
   status: { ...MEMBERSHIP_STATUS_LABELS, RECEIVED: '已受理', IN_PROGRESS: '办理中', COMPLETED: '已完成', REFUSED: '已拒绝' },
@@ -191,7 +204,10 @@ function formatValue(key: string, value: unknown, names: Names): string {
     if (key === 'communityId' || key === 'currentCommunityId') return names.communities.get(value) ?? value
     if (key === 'unitId') return names.units.get(value) ?? value
     if (key === 'buildingId') return names.buildings.get(value) ?? value
-    return VALUE_LABELS[key]?.[value] ?? value
+    const label = VALUE_LABELS[key]?.[value]
+    if (label) return label
+    if (looksLikeStateCode(value)) return STATE_WORDS[value] ?? '其他状态'
+    return value
   }
   if (Array.isArray(value)) return value.length ? value.map((v) => formatValue(key, v, names)).join('、') : '—'
   // Nested details (audit entries): 'label：value' pairs, readable like the rows.
