@@ -204,6 +204,8 @@ function formatValue(key: string, value: unknown, names: Names): string {
     if (key === 'communityId' || key === 'currentCommunityId') return names.communities.get(value) ?? value
     if (key === 'unitId') return names.units.get(value) ?? value
     if (key === 'buildingId') return names.buildings.get(value) ?? value
+    // Any other record id (minor_…, hm_…, bk_…, ntc_…): lower-case prefix, underscore, key.
+    if (/^[a-z]{1,12}_[A-Za-z0-9_:-]+$/.test(value) && key !== 'openid') return '（内部编号，已隐藏）'
     const label = VALUE_LABELS[key]?.[value]
     if (label) return label
     if (looksLikeStateCode(value)) return STATE_WORDS[value] ?? '其他状态'

@@ -71,6 +71,8 @@ test('the export holds the child records; withdrawing minor_household deletes th
   expect(shown.filter((text) => /[A-Za-z]+_[A-Za-z0-9_]+/.test(text))).toEqual([])
   // …and values are words too: no state codes such as IN_PROGRESS (seeded repairs are in every state).
   expect(readable.filter((v) => /\b[A-Z]+_[A-Z0-9_]+\b/.test(v))).toEqual([])
+  // …and no record ids (a child's minor_… id once showed through an audit entry).
+  expect(readable.filter((v) => /\b[a-z]{1,12}_[A-Za-z0-9]{6,}/.test(v))).toEqual([])
   expectOk(await t.call('consent', 'withdraw', { purpose: 'minor_household', channel: 't' }, 'o_demo_owner'))
   expect(t.store.find('household_minors', { guardianOpenid: 'o_demo_owner' })).toHaveLength(0)
   expectError(await t.call('household', 'addMinor', { memberId: OWNER_HOME, displayName: '张小宝', birthYear: thisYear - 6 }, 'o_demo_owner'), 'CONSENT_REQUIRED')
