@@ -3,6 +3,8 @@
  * the moderation verdict from a msgSecCheck v2 answer (R5.8), agenda transitions, and poll tallies.
  * No I/O here: the cloud function, the client and the tests share these.
  */
+import { SEC_LABELS } from '../shared/sec-labels'
+
 export const GROUP_LIMITS = {
   textMax: 2000,
   imagesMax: 9,
@@ -45,18 +47,6 @@ export type Verdict =
   | { outcome: 'HOLD'; reason: 'REVIEW' | 'UNAVAILABLE' | 'MEDIA'; note: string }
   | { outcome: 'REFUSE'; label: number; note: string }
 
-/** zh labels of msgSecCheck v2 (R5.8), for the reason shown to the author. */
-const LABELS: Record<number, string> = {
-  10001: '广告',
-  20001: '时政',
-  20002: '色情',
-  20003: '辱骂',
-  20006: '违法犯罪',
-  20008: '欺诈',
-  20012: '低俗',
-  20013: '版权',
-  21000: '其他',
-}
 
 export const HOLD_NOTES = {
   REVIEW: '内容需要人工复核，复核通过后邻居才能看到',
@@ -74,7 +64,7 @@ export function verdictOf(answer: unknown): Verdict {
   if (!a || (a.errCode ?? a.errcode) !== 0 || !a.result) return { outcome: 'HOLD', reason: 'UNAVAILABLE', note: HOLD_NOTES.UNAVAILABLE }
   const { suggest, label = 0 } = a.result
   if (suggest === 'pass') return { outcome: 'PUBLISH' }
-  if (suggest === 'risky') return { outcome: 'REFUSE', label, note: `内容未通过安全检查（${LABELS[label] ?? '违规内容'}），请修改后再发` }
+  if (suggest === 'risky') return { outcome: 'REFUSE', label, note: `内容未通过安全检查（${SEC_LABELS[label] ?? '违规内容'}），请修改后再发` }
   if (suggest === 'review') return { outcome: 'HOLD', reason: 'REVIEW', note: HOLD_NOTES.REVIEW }
   return { outcome: 'HOLD', reason: 'UNAVAILABLE', note: HOLD_NOTES.UNAVAILABLE }
 }

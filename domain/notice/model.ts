@@ -288,14 +288,4 @@ export function secCheckOutcome(answer: { result?: { suggest?: string; label?: n
 }
 
 /** What a refusal says to the author (labels of msgSecCheck v2). */
-export const SEC_LABELS: Record<number, string> = {
-  10001: '广告',
-  20001: '时政',
-  20002: '色情',
-  20003: '辱骂',
-  20006: '违法犯罪',
-  20008: '欺诈',
-  20012: '低俗',
-  20013: '版权',
-  21000: '其他',
-}
+export { SEC_LABELS } from '../shared/sec-labels'
