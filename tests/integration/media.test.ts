@@ -11,7 +11,7 @@ import path from 'node:path'
 import { bundleFunction } from '../../scripts/build-cloud'
 import { startTestCloud, type TestCloud } from './helpers/cloud'
 import { expectError, expectOk } from './support/linli'
-import { makePng } from '../fixtures/png'
+import { makePng, pngBytes } from '../fixtures/png'
 import { uploaderKeyFor } from '../../cloudfunctions/_core/id-hash'
 import { tempUrlsFromLocalCloud, uploadToLocalCloud } from '../../src/features/media/local-cloud-storage'
 
@@ -40,7 +40,7 @@ const slots = async (openid: string, exts: string[], feature = 'probe') =>
 async function upload(openid: string, names: string[]): Promise<string[]> {
   const paths = await slots(openid, names.map(() => 'png'))
   const target = { origin: t.cloud.url, openid }
-  return Promise.all(paths.map((p, i) => uploadToLocalCloud(target, p, new Blob([makePng()]), names[i])))
+  return Promise.all(paths.map((p, i) => uploadToLocalCloud(target, p, new Blob([pngBytes()]), names[i])))
 }
 
 const post = (openid: string, images: string[]) => t.call<{ id: string }>('media-probe', 'post', { text: '带图', images }, openid)
@@ -76,11 +76,11 @@ describe('the H5 upload path (src/features/media/local-cloud-storage.ts) against
 
   test('refused: no caller, a path outside storage, a body over 10 MB, a cross-site page', async () => {
     const url = (q: string) => `${t.cloud.url}/__client/uploadFile?cloudPath=${q}`
-    expect((await fetch(url('media/x/a.png'), { method: 'POST', body: makePng() })).status).toBe(401)
-    expect((await fetch(url(encodeURIComponent('../../etc/x.png')), { method: 'POST', headers: { 'X-Dev-Openid': RESIDENT }, body: makePng() })).status).toBe(400)
-    const big = await fetch(url('media/x/big.png'), { method: 'POST', headers: { 'X-Dev-Openid': RESIDENT }, body: Buffer.alloc(10 * 1024 * 1024 + 1) })
+    expect((await fetch(url('media/x/a.png'), { method: 'POST', body: pngBytes() })).status).toBe(401)
+    expect((await fetch(url(encodeURIComponent('../../etc/x.png')), { method: 'POST', headers: { 'X-Dev-Openid': RESIDENT }, body: pngBytes() })).status).toBe(400)
+    const big = await fetch(url('media/x/big.png'), { method: 'POST', headers: { 'X-Dev-Openid': RESIDENT }, body: new Uint8Array(10 * 1024 * 1024 + 1) })
     expect(big.status).toBe(413)
-    const evil = await fetch(url('media/x/a.png'), { method: 'POST', headers: { 'X-Dev-Openid': RESIDENT, origin: 'https://evil.example' }, body: makePng() })
+    const evil = await fetch(url('media/x/a.png'), { method: 'POST', headers: { 'X-Dev-Openid': RESIDENT, origin: 'https://evil.example' }, body: pngBytes() })
     expect(evil.status).toBe(403)
   })
 })
@@ -163,7 +163,7 @@ describe('mediaCheckAsync and the read-time filter', () => {
 
     // Not due yet: the timer leaves it alone.
     expect(((await t.cloud.fireTimer('media', 'retry-checks')) as { data: { retried: number } }).data.retried).toBe(0)
-    const doc = checkOf(f)!
+    const doc = checkOf(f) as { _id: string }
     t.store.put('media_checks', { ...doc, retryAt: new Date(Date.now() - 1000) }, 'replace')
     expect(((await t.cloud.fireTimer('media', 'retry-checks')) as { data: { retried: number } }).data.retried).toBe(1)
     await t.cloud.openapi.pushesSettled()

@@ -45,7 +45,7 @@ export function CloudImages(props: { fileIds: string[]; held?: number }) {
               ariaLabel={`查看第 ${i + 1} 张图片`}
               onClick={() => void Taro.previewImage({ urls: shown, current: url }).catch(() => undefined)}
             >
-              <Image className='media-tile__img' src={url} mode='aspectFill' lazyLoad />
+              <Image className='media-tile__img' src={url} mode='aspectFill' />
             </View>
           ))}
           {!urls && !failed && fileIds.map((id) => <View key={id} className='media-tile media-tile--loading' aria-hidden />)}
