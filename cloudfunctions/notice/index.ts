@@ -5,9 +5,10 @@
  * and notice under a deterministic _id, so racing calls collide instead of counting twice.
  */
 import { createFunction } from '../_core/router'
-import { _, cloud, db } from '../_core/cloud'
+import { _, db } from '../_core/cloud'
 import { count, findAll, findPage, getDoc, isDuplicateKey } from '../_core/data'
 import { audit } from '../_core/audit'
+import { checkTextLabelled } from '../_core/content-check'
 import { buildingsInScope, gridOfBuilding, gridsOf } from '../_core/grid'
 import { unitLabels } from '../_core/lookup'
 import type { CallContext } from '../_core/context'
@@ -100,18 +101,9 @@ function inboxView(n: NoticeDoc, receipts: ReceiptDoc[], now: Date) {
   }
 }
 
-/** msgSecCheck v2 on what residents will read (R5.8, scene 3 = forum-like public content). */
+/** msgSecCheck v2 on what residents will read (R5.8, scene 3 = forum-like public content), via the shared wrapper. */
 async function checkContent(ctx: CallContext, title: string, body: string): Promise<SecOutcome> {
-  try {
-    const answer = (await cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene: 3, version: 2, content: body, title } as never)) as {
-      result?: { suggest?: string; label?: number }
-    }
-    return secCheckOutcome(answer)
-  } catch (e) {
-    // Unreachable or failing: hold for a person, never publish unchecked (fail closed).
-    console.warn(`[${ctx.requestId}] msgSecCheck unavailable:`, e instanceof Error ? e.message : e)
-    return secCheckOutcome(null)
-  }
+  return secCheckOutcome(await checkTextLabelled(ctx.openid, body, 3, title || undefined))
 }
 
 function refuse(outcome: Extract<SecOutcome, { kind: 'refuse' }>): never {

@@ -112,6 +112,20 @@ describe('publish', () => {
     expect((await inbox('o_demo_owner')).notices.map((n) => n.id)).toContain(held.id)
   })
 
+  test('R5.8: the check unavailable (errcode from the platform) → held, never published unchecked', async () => {
+    const openapi = t.cloud.openapi
+    const original = openapi.handle.bind(openapi)
+    // Only msgSecCheck fails: the platform answers a system error.
+    openapi.handle = (api, data, allowed) => (api === 'security.msgSecCheck' ? { errcode: -1, errmsg: 'system error' } : original(api, data, allowed))
+    try {
+      const held = expectOk(await publish('o_demo_rc_staff', { title: '检查不可用时', audience: { scope: 'GRIDS', gridIds: [G1] } })).notice
+      expect(held).toMatchObject({ status: 'HELD', holdReason: 'CHECK_UNAVAILABLE' })
+      expect((await inbox('o_demo_owner')).notices.map((n) => n.id)).not.toContain(held.id)
+    } finally {
+      openapi.handle = original
+    }
+  })
+
   test('scheduled publication: not in the inbox until the publish-scheduled timer runs after publishAt', async () => {
     const publishAt = new Date(Date.now() + 1500).toISOString()
     const n = expectOk(await publish('o_demo_rc_staff', { title: '定时发布的通知', audience: { scope: 'BUILDINGS', buildingIds: [b(6)] }, publishAt })).notice
