@@ -127,6 +127,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       reset: async () => {
         store.wipe()
         openapi.outbox.length = 0
+        openapi.subscribeCredits.clear()
         seedIfEmpty()
       },
       fireTimer: (fn, trigger) => fireTimer(fn, trigger),
@@ -176,6 +177,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     reset: async () => {
       store.wipe()
       openapi.outbox.length = 0
+      openapi.subscribeCredits.clear()
       seedIfEmpty()
     },
     async close() {
