@@ -6,6 +6,8 @@
  */
 import type { Page } from 'playwright-core'
 import { assert, expectMinSize, expectText, fontSizes, visible, type Scenario } from './harness'
+// One cloud call as a persona, the way the H5 client sends it (setup only: the steps go through the pages).
+import { call } from './scenarios-portal'
 
 const C = 'c_xuetangpo'
 const NOTICES = '#/pages/notices/index'
@@ -33,11 +35,36 @@ async function tabBadge(page: Page): Promise<string | null> {
   return (await badge.count()) ? ((await badge.first().textContent()) ?? '').trim() : null
 }
 
+/**
+ * R5.6/R5.7 in H5: the resident taps 订阅后续通知 on a notice of theirs (the seeded 需确认 one of
+ * grid 1), agrees to the notifications purpose in the sheet, and the local cloud records the
+ * platform's credit (POST /__dev/subscribe) as WeChat would after an accept.
+ */
+async function subscribeToNotices(page: Page, baseUrl: string, openid: string): Promise<void> {
+  await open(page, baseUrl, openid, `#/pages/notices/detail?id=ntc_seed_ack`)
+  await visible(page, '#notice-subscribe-btn').click({ timeout: 15_000 })
+  await visible(page, '#consent-sheet').waitFor({ timeout: 15_000 })
+  const tick = visible(page, '#consent-tick')
+  if ((await tick.count()) && (await tick.getAttribute('aria-checked')) !== 'true') await tick.click()
+  await visible(page, '#consent-agree-btn').click()
+  await expectText(page, '#notice-note', '已订阅', 15_000)
+}
+
+/** The send-batch timer, fired on demand, then the platform's outbox (GET /__dev/outbox) for one person. */
+async function pokesTo(page: Page, baseUrl: string, openid: string): Promise<Array<{ page?: string; data: Record<string, { value: string }> }>> {
+  const fired = await page.request.post(`${baseUrl}/__dev/timers/subscribe/send-batch`)
+  assert(fired.ok(), `send-batch timer: HTTP ${fired.status()}`)
+  const { outbox } = (await (await page.request.get(`${baseUrl}/__dev/outbox`)).json()) as { outbox: Array<{ touser: string; page?: string; data: Record<string, { value: string }> }> }
+  return outbox.filter((m) => m.touser === openid)
+}
+
 function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId: string; unitLabel: string }): Scenario {
   const title = care ? '长辈版消防检查通知' : '楼道消防检查通知'
   return {
     name: `notices: a grid worker publishes a 需确认 notice, ${resident.unitLabel} reads and acknowledges it, the unread list shrinks${care ? ' (长辈版)' : ''}`,
     async run({ page, baseUrl, shot }) {
+      // Normal mode: the resident opted in to reminders first, so publishing pokes them.
+      if (!care) await subscribeToNotices(page, baseUrl, resident.openid)
       // The grid worker of grid 1 (1–4栋) composes from the 通知 tab.
       await open(page, baseUrl, 'o_demo_grid_worker', ME)
       await careMode(page, care)
@@ -50,6 +77,7 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
       assert((await visible(page, `#compose-grid-${C}_g1`).getAttribute('aria-checked')) === 'true', 'grid 1 not preselected')
       assert((await visible(page, `#compose-grid-${C}_g2`).count()) === 0, 'grid 2 offered to the worker of grid 1')
       await visible(page, '#compose-ack').click()
+      assert((await visible(page, '#compose-poke').getAttribute('aria-checked')) === 'true', 'the WeChat reminder is not on by default')
       await expectSizes(page, care, ['#compose-submit', '.checkbox-row', '.choice'])
       await shot('compose')
       await visible(page, '#compose-submit').click()
@@ -58,6 +86,12 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
       const noticeId = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url().split('#')[1] ?? '')?.[1] ?? '')
       assert(noticeId.startsWith('ntc_'), `no notice id in ${page.url()}`)
       await visible(page, `#unread-${resident.unitId}`).waitFor({ timeout: 15_000 })
+      if (!care) {
+        // The timer sends the poke through subscribeMessage.send: in the outbox, not a 43101.
+        const pokes = (await pokesTo(page, baseUrl, resident.openid)).filter((m) => m.page?.includes(noticeId))
+        assert(pokes.length === 1, `${pokes.length} subscribe messages for the new notice in the outbox, expected 1`)
+        assert(Object.values(pokes[0].data).some((f) => f.value.includes('消防')), `poke fields ${JSON.stringify(pokes[0].data)}`)
+      }
       const totalBefore = Number(((await visible(page, '#reach-unread').textContent()) ?? '').trim())
       await shot('reach-before')
 
@@ -149,10 +183,61 @@ const visitScenario: Scenario = {
   },
 }
 
+/**
+ * 修改与撤回: the author edits a 需确认 notice a household has acknowledged; the resident sees
+ * 内容已更新 and is asked to confirm again; then the author withdraws it and it leaves the inbox.
+ */
+const editAndWithdraw: Scenario = {
+  name: 'notices: the author edits an acknowledged notice (the household is asked again), then withdraws it',
+  async run({ page, baseUrl, shot }) {
+    const resident = 'o_demo_family'
+    const { notice } = await call(page, baseUrl, 'o_demo_grid_worker', 'notice', 'publish', {
+      communityId: C,
+      title: '电梯保养通知',
+      body: '本周三上午1栋电梯保养，请错峰出行。',
+      category: 'NOTICE',
+      audience: { scope: 'BUILDINGS', buildingIds: [`${C}_b01`] },
+      ackRequired: true,
+    })
+    await call(page, baseUrl, resident, 'notice', 'acknowledge', { noticeId: notice.id })
+
+    await open(page, baseUrl, 'o_demo_grid_worker', ME)
+    await careMode(page, false)
+    await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/grid/pages/reach/index?id=${encodeURIComponent(notice.id)}`)
+    await expectText(page, '#reach-acknowledged', '1', 20_000)
+    await visible(page, '#reach-edit').click({ timeout: 15_000 })
+    await visible(page, '#edit-body textarea').waitFor({ timeout: 15_000 })
+    await visible(page, '#edit-body textarea').fill('保养改到本周四上午，1栋电梯停用两小时，请错峰出行。')
+    await expectSizes(page, false, ['#edit-save', '#edit-withdraw', '.checkbox-row'])
+    await visible(page, '#edit-save').click()
+    await expectText(page, '#edit-note', '重新确认', 15_000)
+    await shot('edited')
+
+    await open(page, baseUrl, resident, `#/pages/notices/detail?id=${encodeURIComponent(notice.id)}`)
+    await expectText(page, '#notice-updated', '内容已更新', 15_000)
+    await expectText(page, '#notice-body', '本周四')
+    await visible(page, '#notice-ack-btn').waitFor({ timeout: 15_000 })
+    await shot('resident-asked-again')
+
+    await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/grid/pages/edit/index?id=${encodeURIComponent(notice.id)}`)
+    await visible(page, '#edit-withdraw-reason input').fill('保养日期另行通知')
+    await visible(page, '#edit-withdraw').click()
+    await visible(page, '#withdraw-confirm-confirm').click({ timeout: 15_000 })
+    await visible(page, '#mine-list').waitFor({ timeout: 15_000 })
+    await expectText(page, `#mine-${notice.id}`, '已撤回', 15_000)
+    await shot('withdrawn')
+
+    await open(page, baseUrl, resident, NOTICES)
+    await visible(page, '.notice-row').first().waitFor({ timeout: 15_000 })
+    assert((await page.locator(`#notice-${notice.id}:visible`).count()) === 0, 'a withdrawn notice is still in the inbox')
+  },
+}
+
 export const noticeScenarios: Scenario[] = [
   publishAndAcknowledge(false, { openid: 'o_demo_family', unitId: `${C}_b01_u101`, unitLabel: '1栋101' }),
   // 陈桂兰 (独居老人, 长辈版 on her account) — the household the unread list puts first.
   publishAndAcknowledge(true, { openid: 'o_demo_elder', unitId: `${C}_b04_u102`, unitLabel: '4栋102' }),
+  editAndWithdraw,
   incidentScenario,
   visitScenario,
 ]

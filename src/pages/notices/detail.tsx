@@ -136,7 +136,7 @@ export default function NoticeDetailPage() {
               <Button id='notice-ask-btn' variant='secondary' block disabled={question.trim().length < 2} loading={busy} onClick={() => void ask()}>
                 发送提问
               </Button>
-              {note ? <Text className='status-note body-text'>{note}</Text> : null}
+              {note ? <Text className='status-note body-text' id='notice-note'>{note}</Text> : null}
             </Card>
           ) : null}
           {detail.questions.length ? (

@@ -22,10 +22,18 @@ const URGENT_HOURS = [
   [168, '7天'],
 ] as const
 
+const RELATIONS = [
+  ['ALL', '全部住户'],
+  ['OWNERS', '仅业主'],
+  ['TENANTS', '仅租户'],
+] as const
+const VISIT_DAYS = [1, 2, 3, 7] as const
+
 /**
  * 发布通知 (notice.publish): title, body, category, audience (whole community or grids — grid
- * workers only their own, R7.2 — optionally only households with a care tag), 需确认, 紧急 with a
- * mandatory expiry, publish now or tomorrow morning. The body is checked by msgSecCheck on the
+ * workers only their own, R7.2 — optionally some of their buildings, owners or tenants only, or
+ * households with a care tag), 需确认, 紧急 with a mandatory expiry, publish now or tomorrow
+ * morning, a subscribe-message poke (R5.6) and when unread households become visit tasks (R7.3). The body is checked by msgSecCheck on the
  * server (R5.8): it may be held for a second staff member or refused with the reason.
  */
 export default function ComposePage() {
@@ -60,8 +68,19 @@ export default function ComposePage() {
     )
   }
   const problems = tried ? composeProblems(s) : {}
-  const toggleGrid = (id: string) => set({ gridIds: (s.gridIds ?? []).includes(id) ? (s.gridIds ?? []).filter((g) => g !== id) : [...(s.gridIds ?? []), id] })
-  const toggleTag = (t: (typeof CARE_TAGS)[number]) => set({ tags: s.tags.includes(t) ? s.tags.filter((x) => x !== t) : [...s.tags, t] })
+  // Buildings on offer: those of the chosen grids (all grids for a community-wide notice).
+  const offeredBuildings = grids
+    .filter((g) => s.gridIds === null || s.gridIds.includes(g.id))
+    .flatMap((g) => g.buildingIds.map((id, i) => ({ id, name: g.buildingNames[i] ?? id })))
+  const toggleGrid = (id: string) => {
+    const gridIds = (s.gridIds ?? []).includes(id) ? (s.gridIds ?? []).filter((g) => g !== id) : [...(s.gridIds ?? []), id]
+    // A building of a grid no longer chosen leaves the choice with it.
+    const keep = new Set(grids.filter((g) => gridIds.includes(g.id)).flatMap((g) => g.buildingIds))
+    set({ gridIds, buildingIds: s.buildingIds === null ? null : s.buildingIds.filter((b) => keep.has(b)) })
+  }
+  const toggleBuilding = (id: string) => set({ buildingIds: (s.buildingIds ?? []).includes(id) ? (s.buildingIds ?? []).filter((b) => b !== id) : [...(s.buildingIds ?? []), id] })
+  // Care tags and 仅业主/仅租户 exclude each other (the server could not count such a reach).
+  const toggleTag = (t: (typeof CARE_TAGS)[number]) => set({ tags: s.tags.includes(t) ? s.tags.filter((x) => x !== t) : [...s.tags, t], relation: 'ALL' })
 
   const submit = async () => {
     setTried(true)
@@ -120,7 +139,23 @@ export default function ComposePage() {
             {`${g.name}（${g.buildingNames.join('、')}）`}
           </Checkbox>
         ))}
+        <Checkbox id='compose-by-building' checked={s.buildingIds !== null} onChange={(on) => set({ buildingIds: on ? [] : null })}>
+          只发给其中部分楼栋
+        </Checkbox>
+        {s.buildingIds !== null ? (
+          <View className='choice-grid'>
+            {offeredBuildings.map((b) => (
+              <Choice key={b.id} id={`compose-building-${b.id}`} label={b.name} on={s.buildingIds?.includes(b.id) ?? false} onClick={() => toggleBuilding(b.id)} />
+            ))}
+          </View>
+        ) : null}
         {problems.audience ? <Text className='form-error body-text'>{problems.audience}</Text> : null}
+        <Text className='caption'>住户身份：</Text>
+        <View className='choice-grid' ariaRole='radiogroup'>
+          {RELATIONS.map(([r, label]) => (
+            <Choice key={r} id={`compose-relation-${r}`} label={label} on={s.relation === r} onClick={() => set({ relation: r, tags: r === 'ALL' ? s.tags : [] })} />
+          ))}
+        </View>
         <Text className='caption'>只发给有以下关爱类别的住户（可不选）：</Text>
         {CARE_TAGS.map((t) => (
           <Checkbox key={t} id={`compose-tag-${t}`} checked={s.tags.includes(t)} onChange={() => toggleTag(t)}>
@@ -159,6 +194,17 @@ export default function ComposePage() {
         <Checkbox id='compose-tomorrow' checked={s.publishTomorrow} onChange={(v) => set({ publishTomorrow: v })}>
           定时发布：明天上午8点
         </Checkbox>
+        <Checkbox id='compose-poke' checked={s.poke} onChange={(v) => set({ poke: v })}>
+          发微信提醒给已订阅的住户
+        </Checkbox>
+      </Card>
+      <Card title='未读住户转为走访'>
+        <Text className='caption'>发布后几天仍未读的住户，列入网格员的上门走访任务：</Text>
+        <View className='choice-grid' ariaRole='radiogroup'>
+          {VISIT_DAYS.map((d) => (
+            <Choice key={d} id={`compose-visit-${d}`} label={`${d}天`} on={s.visitAfterDays === d} onClick={() => set({ visitAfterDays: d })} />
+          ))}
+        </View>
       </Card>
       {problem ? <Text className='form-error body-text' id='compose-error'>{problem}</Text> : null}
       <Button id='compose-submit' block loading={busy} onClick={() => void submit()}>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
@@ -38,11 +38,21 @@ export default function IncidentReportPage() {
   const [kind, setKind] = useState<IncidentKind>('INCIDENT')
   const [category, setCategory] = useState<IncidentCategory>('SAFETY')
   const [atHome, setAtHome] = useState(false)
+  const [buildings, setBuildings] = useState<Array<{ id: string; name: string }>>([])
+  const [buildingId, setBuildingId] = useState<string | null>(null)
   const [where, setWhere] = useState('')
   const [description, setDescription] = useState('')
   const [urgent, setUrgent] = useState(false)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+
+  // Buildings of the community: a report with a building reaches that grid's worker (R7.5), not only the community.
+  useEffect(() => {
+    if (!communityId) return
+    callCloud('community', 'grids', { communityId })
+      .then((r) => setBuildings(r.grids.flatMap((g) => g.buildingIds.map((id, i) => ({ id, name: g.buildingNames[i] ?? id })))))
+      .catch(() => setBuildings([]))
+  }, [communityId])
 
   const submit = async () => {
     setBusy(true)
@@ -52,7 +62,7 @@ export default function IncidentReportPage() {
         communityId,
         kind,
         category,
-        ...(atHome && home ? { unitId: home.unitId } : {}),
+        ...(atHome && home ? { unitId: home.unitId } : buildingId ? { buildingId } : {}),
         ...(where.trim() ? { locationText: where.trim() } : {}),
         description: description.trim(),
         urgency: urgent ? 'URGENT' : 'NORMAL',
@@ -87,6 +97,16 @@ export default function IncidentReportPage() {
             {`在我家（${home.unitLabel}）`}
           </Checkbox>
         ) : null}
+        {!atHome && buildings.length ? (
+          <>
+            <Text className='caption'>在哪栋楼（可不选）：</Text>
+            <View className='choice-grid' ariaRole='radiogroup'>
+              {buildings.map((b) => (
+                <Choice key={b.id} id={`incident-building-${b.id}`} label={b.name} on={buildingId === b.id} onClick={() => setBuildingId(buildingId === b.id ? null : b.id)} />
+              ))}
+            </View>
+          </>
+        ) : null}
         <TextField id='incident-where' label='具体位置' value={where} onChange={setWhere} maxlength={60} hint='例如：3栋一楼楼道' />
       </Card>
       <Card>
@@ -96,7 +116,7 @@ export default function IncidentReportPage() {
         </Checkbox>
       </Card>
       {problem ? <Text className='form-error body-text'>{problem}</Text> : null}
-      <Button id='incident-submit' block loading={busy} disabled={description.trim().length < 5 || (!where.trim() && !atHome)} onClick={() => void submit()}>
+      <Button id='incident-submit' block loading={busy} disabled={description.trim().length < 5 || (!where.trim() && !atHome && !buildingId)} onClick={() => void submit()}>
         提交
       </Button>
     </PageShell>
