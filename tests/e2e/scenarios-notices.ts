@@ -179,6 +179,8 @@ const visitScenario: Scenario = {
     await expectText(page, '#visit-done', '已记录')
     // The list reloads after saving: wait for the household to leave it.
     await page.locator(`#visit-due-${C}_b02_u101:visible`).waitFor({ state: 'detached', timeout: 15_000 })
+    // The visit is the first of the latest visits, with what was found.
+    await expectText(page, '#visit-recent', '生活能自理', 15_000)
     await shot('visit-logged')
   },
 }
