@@ -151,10 +151,14 @@ export default function VisitsPage() {
           }
         >
           {history?.length ? (
-            <View id='visit-history'>
-              <Text className='body-text'>以前的走访</Text>
+            <View id='visit-history' className='card'>
+              <View>
+                <Text className='body-text'>以前的走访</Text>
+              </View>
               {history.map((v) => (
-                <Text key={v.id} className='caption'>{`${formatDate(v.visitedAt)} ${v.visitorName}：${visitLine(v)}`}</Text>
+                <View key={v.id}>
+                  <Text className='caption'>{`${formatDate(v.visitedAt)} ${v.visitorName}：${visitLine(v)}`}</Text>
+                </View>
               ))}
             </View>
           ) : null}
