@@ -189,13 +189,13 @@ const visitScenario: Scenario = {
  * 修改与撤回: the author edits a 需确认 notice a household has acknowledged; the resident sees
  * 内容已更新 and is asked to confirm again; then the author withdraws it and it leaves the inbox.
  */
-const editAndWithdraw: Scenario = {
-  name: 'notices: the author edits an acknowledged notice (the household is asked again), then withdraws it',
+const editAndWithdraw = (care: boolean): Scenario => ({
+  name: `notices: the author edits an acknowledged notice (the household is asked again), then withdraws it${care ? ' (长辈版)' : ''}`,
   async run({ page, baseUrl, shot }) {
     const resident = 'o_demo_family'
     const { notice } = await call(page, baseUrl, 'o_demo_grid_worker', 'notice', 'publish', {
       communityId: C,
-      title: '电梯保养通知',
+      title: care ? '长辈版电梯保养通知' : '电梯保养通知',
       body: '本周三上午1栋电梯保养，请错峰出行。',
       category: 'NOTICE',
       audience: { scope: 'BUILDINGS', buildingIds: [`${C}_b01`] },
@@ -204,13 +204,13 @@ const editAndWithdraw: Scenario = {
     await call(page, baseUrl, resident, 'notice', 'acknowledge', { noticeId: notice.id })
 
     await open(page, baseUrl, 'o_demo_grid_worker', ME)
-    await careMode(page, false)
+    await careMode(page, care)
     await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/grid/pages/reach/index?id=${encodeURIComponent(notice.id)}`)
     await expectText(page, '#reach-acknowledged', '1', 20_000)
     await visible(page, '#reach-edit').click({ timeout: 15_000 })
     await visible(page, '#edit-body textarea').waitFor({ timeout: 15_000 })
     await visible(page, '#edit-body textarea').fill('保养改到本周四上午，1栋电梯停用两小时，请错峰出行。')
-    await expectSizes(page, false, ['#edit-save', '#edit-withdraw', '.checkbox-row'])
+    await expectSizes(page, care, ['#edit-save', '#edit-withdraw', '.checkbox-row'])
     await visible(page, '#edit-save').click()
     await expectText(page, '#edit-note', '重新确认', 15_000)
     await shot('edited')
@@ -224,7 +224,10 @@ const editAndWithdraw: Scenario = {
     await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/grid/pages/edit/index?id=${encodeURIComponent(notice.id)}`)
     await visible(page, '#edit-withdraw-reason input').fill('保养日期另行通知')
     await visible(page, '#edit-withdraw').click()
-    await visible(page, '#withdraw-confirm-confirm').click({ timeout: 15_000 })
+    await visible(page, '#withdraw-confirm-confirm').waitFor({ timeout: 15_000 })
+    await expectSizes(page, care, ['#withdraw-confirm-confirm', '#withdraw-confirm-cancel'])
+    await shot('withdraw-confirm')
+    await visible(page, '#withdraw-confirm-confirm').click()
     await visible(page, '#mine-list').waitFor({ timeout: 15_000 })
     await expectText(page, `#mine-${notice.id}`, '已撤回', 15_000)
     await shot('withdrawn')
@@ -233,13 +236,14 @@ const editAndWithdraw: Scenario = {
     await visible(page, '.notice-row').first().waitFor({ timeout: 15_000 })
     assert((await page.locator(`#notice-${notice.id}:visible`).count()) === 0, 'a withdrawn notice is still in the inbox')
   },
-}
+})
 
 export const noticeScenarios: Scenario[] = [
   publishAndAcknowledge(false, { openid: 'o_demo_family', unitId: `${C}_b01_u101`, unitLabel: '1栋101' }),
   // 陈桂兰 (独居老人, 长辈版 on her account) — the household the unread list puts first.
   publishAndAcknowledge(true, { openid: 'o_demo_elder', unitId: `${C}_b04_u102`, unitLabel: '4栋102' }),
-  editAndWithdraw,
+  editAndWithdraw(false),
+  editAndWithdraw(true),
   incidentScenario,
   visitScenario,
 ]
