@@ -28,6 +28,7 @@ import {
 import { capabilityScope, ROLE_LABELS } from '../../domain/access/capabilities'
 import { SEC_LABELS } from '../../domain/shared/sec-labels'
 import { checkTextLabelled } from '../_core/content-check'
+import { assertOwnUploads, requestMediaChecks, visibleImages } from '../_core/media-check'
 import type { BuildingDoc, UnitDoc } from '../../domain/community/model'
 import { AppError } from '../../domain/shared/errors'
 
@@ -48,6 +49,12 @@ function actorLabel(ctx: CallContext, communityId: string): string {
   return role ? `${ROLE_LABELS[role]}${ctx.user?.realName ? ` ${ctx.user.realName}` : ''}` : '居民'
 }
 
+async function photosFor(i: IncidentDoc, ctx: CallContext): Promise<{ photos: string[]; heldPhotos: number }> {
+  if (!i.photos.length) return { photos: [], heldPhotos: 0 }
+  const { shown, held } = await visibleImages(ctx, i.photos, { maySeeHeld: canHandle(ctx, i) })
+  return { photos: shown, heldPhotos: held }
+}
+
 async function view(i: IncidentDoc, ctx: CallContext) {
   const label = i.location.unitId ? (await unitLabels([i.location.unitId])).get(i.location.unitId)?.label : null
   const building = !label && i.location.buildingId ? await getDoc<BuildingDoc>('buildings', i.location.buildingId) : null
@@ -62,7 +69,9 @@ async function view(i: IncidentDoc, ctx: CallContext) {
     level: i.level,
     locationLabel: [label ?? building?.name, i.location.text].filter(Boolean).join(' · '),
     description: i.description,
-    photos: i.photos,
+    // R5.8: photos through the media check — the reporter and the case's handlers (who act on
+    // it) also see held ones, nobody a risky one.
+    ...(await photosFor(i, ctx)),
     assignee: i.assignee,
     slaDueAt: i.slaDueAt,
     overdue: slaRunning(i.state) && new Date(i.slaDueAt).getTime() < ctx.now.getTime(),
@@ -124,8 +133,11 @@ export const main = createFunction(
         createdAt: ctx.now,
         updatedAt: ctx.now,
       }
+      // Only the caller's own uploads of this environment (VALIDATION_FAILED otherwise, nothing written).
+      if (input.photos.length) await assertOwnUploads(ctx, input.photos, 'photos')
       const { _id, ...data } = doc
       await db.collection('incidents').doc(_id).set({ data })
+      await requestMediaChecks(ctx, { fileIds: input.photos, scene: 1 })
       await audit(ctx, { communityId, event: 'incident.report', target: _id, details: { category, urgency: input.urgency } })
       return { incident: await view(doc, ctx), emergency: input.urgency === 'URGENT' ? { numbers: [...EMERGENCY_NUMBERS], disclaimer: EMERGENCY_DISCLAIMER } : null }
     },

@@ -5,7 +5,7 @@
  * once with both people in 长辈版 (sizes per domain-rules §6: body ≥ 18 px, targets ≥ 60 px).
  */
 import type { Page } from 'playwright-core'
-import { assert, expectMinSize, expectText, fontSizes, visible, type Scenario } from './harness'
+import { assert, expectMinSize, expectText, fontSizes, pickPngs, visible, type Scenario } from './harness'
 // One cloud call as a persona, the way the H5 client sends it (setup only: the steps go through the pages).
 import { call } from './scenarios-portal'
 
@@ -50,6 +50,20 @@ async function subscribeToNotices(page: Page, baseUrl: string, openid: string): 
   await expectText(page, '#notice-note', '已订阅', 15_000)
 }
 
+/**
+ * The media check's verdict arrives asynchronously (a wxa_media_check push): wait until `openid`
+ * is shown `n` images of the notice (what notice.get lets them see), polling the function.
+ */
+async function waitForImages(page: Page, baseUrl: string, openid: string, noticeId: string, n: number): Promise<void> {
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    const { notice } = await call(page, baseUrl, openid, 'notice', 'get', { noticeId })
+    if (notice.images.length === n) return
+    assert(Date.now() < deadline, `${openid} sees ${notice.images.length} images of ${noticeId}, expected ${n}`)
+    await page.waitForTimeout(200)
+  }
+}
+
 /** The send-batch timer, fired on demand, then the platform's outbox (GET /__dev/outbox) for one person. */
 async function pokesTo(page: Page, baseUrl: string, openid: string): Promise<Array<{ page?: string; data: Record<string, { value: string }> }>> {
   const fired = await page.request.post(`${baseUrl}/__dev/timers/subscribe/send-batch`)
@@ -77,6 +91,11 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
       assert((await visible(page, `#compose-grid-${C}_g1`).getAttribute('aria-checked')) === 'true', 'grid 1 not preselected')
       assert((await visible(page, `#compose-grid-${C}_g2`).count()) === 0, 'grid 2 offered to the worker of grid 1')
       await visible(page, '#compose-ack').click()
+      // Normal mode: a photo of the stairwell, picked through the browser's file chooser.
+      if (!care) {
+        await pickPngs(page, ['stairwell.png'], () => visible(page, '#compose-images .media-tile--add').click())
+        await visible(page, '#compose-images .media-tile__img').waitFor({ timeout: 15_000 })
+      }
       assert((await visible(page, '#compose-poke').getAttribute('aria-checked')) === 'true', 'the WeChat reminder is not on by default')
       await expectSizes(page, care, ['#compose-submit', '.checkbox-row', '.choice'])
       await shot('compose')
@@ -107,8 +126,14 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
       assert(((await row.textContent()) ?? '').includes('未读'), 'new notice not marked 未读 in words')
       await expectSizes(page, care, ['.notice-row', '.choice'])
       await shot('inbox')
+      if (!care) await waitForImages(page, baseUrl, resident.openid, noticeId, 1)
       await row.click()
       await expectText(page, '#notice-body', '消防通道')
+      if (!care) {
+        // The photo passed the media check: the resident sees it, nothing 审核中.
+        await visible(page, '#notice-images .media-tile--view img, #notice-images .media-tile--view .media-tile__img').first().waitFor({ timeout: 15_000 })
+        assert(!((await visible(page, '#notice-images').textContent()) ?? '').includes('审核中'), 'the passed photo is still 审核中')
+      }
       await visible(page, '#notice-ack-btn').waitFor({ timeout: 15_000 })
       await expectSizes(page, care, ['#notice-ack-btn'])
       await shot('detail')
@@ -128,7 +153,7 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
   }
 }
 
-/** 事件上报 in 长辈版: 紧急 shows 110/119/120 before sending; the grid worker accepts; the reporter sees each step. */
+/** 事件上报 in 长辈版 with a photo: 紧急 shows 110/119/120 before sending; the grid worker sees the photo and accepts; the reporter sees each step. */
 const incidentScenario: Scenario = {
   name: 'incidents: a resident reports a 紧急 hazard (110/119/120 shown), the grid worker accepts it, the reporter sees the step (长辈版)',
   async run({ page, baseUrl, shot }) {
@@ -137,6 +162,8 @@ const incidentScenario: Scenario = {
     await visible(page, '#incident-at-home').click()
     await visible(page, '#incident-where input').fill('4栋一楼楼道')
     await visible(page, '#incident-description textarea').fill('楼道里有很浓的煤气味，担心漏气。')
+    await pickPngs(page, ['gas-pipe.png'], () => visible(page, '#incident-photos .media-tile--add').click())
+    await visible(page, '#incident-photos .media-tile__img').waitFor({ timeout: 15_000 })
     await visible(page, '#incident-urgent').click()
     await expectText(page, '#emergency-card', '不是紧急救助渠道')
     for (const n of ['110', '119', '120']) await visible(page, `#call-${n}`).waitFor()
@@ -148,7 +175,10 @@ const incidentScenario: Scenario = {
     assert(id.startsWith('inc_'), `no incident id in ${page.url()}`)
 
     await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/incident/pages/detail/index?id=${encodeURIComponent(id)}`)
-    await visible(page, '#incident-to-ACCEPTED').click({ timeout: 15_000 })
+    await visible(page, '#incident-to-ACCEPTED').waitFor({ timeout: 15_000 })
+    // The handler sees the photo (also while its check is pending: staff act on the case).
+    await visible(page, '.media-tile--view').first().waitFor({ timeout: 15_000 })
+    await visible(page, '#incident-to-ACCEPTED').click()
     await expectText(page, '#incident-history', '已受理')
     await shot('accepted')
 

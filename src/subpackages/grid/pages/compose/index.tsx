@@ -10,10 +10,11 @@ import { Button, Card, Checkbox, Choice, Empty, PageHeader, TextField } from '@/
 import { capabilityScope } from '@domain/access/capabilities'
 import { CARE_TAG_LABELS, CARE_TAGS, CATEGORY_LABELS } from '@domain/notice/model'
 import { allowedCategories, composeProblems, EMPTY_COMPOSE, publishInput, type ComposeState } from './compose-form'
-import { MAX_IMAGES, pickImages, uploadAll, type PickedImage } from './images'
+import { ImagePicker } from '@/features/media/ImagePicker'
+import { uploadAll, type PickedImage } from '@/features/media/images'
 
-/** Cloud storage uploads exist in WeChat only (the H5 build talks to the local cloud without them). */
-const IMAGES_SUPPORTED = process.env.TARO_ENV === 'weapp'
+/** At most 9 images a notice (the contract's limit). */
+const MAX_IMAGES = 9
 
 type Grid = CallOutput<'community', 'grids'>['grids'][number]
 const URGENT_HOURS = [
@@ -33,7 +34,8 @@ const VISIT_DAYS = [1, 2, 3, 7] as const
  * 发布通知 (notice.publish): title, body, category, audience (whole community or grids — grid
  * workers only their own, R7.2 — optionally some of their buildings, owners or tenants only, or
  * households with a care tag), 需确认, 紧急 with a mandatory expiry, publish now or tomorrow
- * morning, a subscribe-message poke (R5.6) and when unread households become visit tasks (R7.3). The body is checked by msgSecCheck on the
+ * morning, up to 9 images (shared media module: residents see them once checked, R5.8), a
+ * subscribe-message poke (R5.6) and when unread households become visit tasks (R7.3). The body is checked by msgSecCheck on the
  * server (R5.8): it may be held for a second staff member or refused with the reason.
  */
 export default function ComposePage() {
@@ -88,8 +90,9 @@ export default function ComposePage() {
     setBusy(true)
     setProblem(null)
     try {
-      // Every image first: a failed upload throws here and nothing is published.
-      const fileIds = images.length ? await uploadAll(images, `${community.id}/${Date.now().toString(36)}`) : []
+      // Every image first: a failed upload throws here and nothing is published. The server checks
+      // that they are the caller's uploads and has each one checked (mediaCheckAsync, R5.8).
+      const fileIds = images.length ? await uploadAll(images, 'notice') : []
       const { notice } = await callCloud('notice', 'publish', { ...publishInput(s, community.id, new Date()), images: fileIds })
       if (notice.status === 'HELD') setHeld(notice.holdReason === 'REVIEW' ? '内容需要人工复核，已提交居委会工作人员审核，通过后发布。' : '内容安全检查暂不可用，已提交人工审核，通过后发布。')
       else await Taro.redirectTo({ url: `${ROUTES.gridReach}?id=${encodeURIComponent(notice.id)}` })
@@ -163,30 +166,10 @@ export default function ComposePage() {
           </Checkbox>
         ))}
       </Card>
-      {IMAGES_SUPPORTED ? (
-        <Card title={`图片（${images.length}/${MAX_IMAGES}）`}>
-          <Button
-            id='compose-images'
-            variant='secondary'
-            disabled={images.length >= MAX_IMAGES}
-            onClick={() =>
-              void pickImages(images.length)
-                .then((r) => {
-                  setImages((x) => [...x, ...r.ok].slice(0, MAX_IMAGES))
-                  setProblem(r.problems.length ? r.problems.join('；') : null)
-                })
-                .catch(() => undefined)
-            }
-          >
-            添加图片
-          </Button>
-          {images.length ? (
-            <Button variant='text' onClick={() => setImages([])}>
-              清除图片
-            </Button>
-          ) : null}
-        </Card>
-      ) : null}
+      <Card title='图片（可不选）' id='compose-images'>
+        {/* Type and size are checked when picked; all are uploaded before publishing (below). */}
+        <ImagePicker value={images} onChange={setImages} max={MAX_IMAGES} />
+      </Card>
       <Card>
         <Checkbox id='compose-ack' checked={s.ackRequired} onChange={(v) => set({ ackRequired: v })}>
           需要住户确认“我已知晓”

@@ -7,7 +7,12 @@ import { useSession } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { ROUTES } from '@/shared/lib/routes'
 import { Button, Card, Checkbox, Choice, PageHeader, TextField } from '@/shared/ui'
+import { ImagePicker } from '@/features/media/ImagePicker'
+import { uploadAll, type PickedImage } from '@/features/media/images'
 import { CATEGORY_IDS, EMERGENCY_DISCLAIMER, EMERGENCY_NUMBERS, INCIDENT_CATEGORIES, KIND_LABELS, type IncidentCategory, type IncidentKind } from '@domain/incident/model'
+
+/** The contract's limit for one report. */
+const MAX_PHOTOS = 6
 
 type Emergency = NonNullable<CallOutput<'incident', 'report'>['emergency']>
 
@@ -28,7 +33,8 @@ function EmergencyCard({ emergency }: { emergency: Pick<Emergency, 'disclaimer'>
 }
 
 /**
- * 事件上报 / 社情民意 (R7.5, R7.7): what, where (my home, or a few words), how urgent. 紧急 shows
+ * 事件上报 / 社情民意 (R7.5, R7.7): what, where (my home, a building or a few words), photos
+ * (shared media module, checked by mediaCheckAsync, R5.8), how urgent. 紧急 shows
  * 110/119/120 at once — before anything is sent (R7.6).
  */
 export default function IncidentReportPage() {
@@ -43,6 +49,7 @@ export default function IncidentReportPage() {
   const [where, setWhere] = useState('')
   const [description, setDescription] = useState('')
   const [urgent, setUrgent] = useState(false)
+  const [photos, setPhotos] = useState<PickedImage[]>([])
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
 
@@ -58,6 +65,8 @@ export default function IncidentReportPage() {
     setBusy(true)
     setProblem(null)
     try {
+      // Photos first: a failed upload throws here and nothing is reported (the page keeps what was typed).
+      const fileIds = photos.length ? await uploadAll(photos, 'incident') : []
       const r = await callCloud('incident', 'report', {
         communityId,
         kind,
@@ -66,6 +75,7 @@ export default function IncidentReportPage() {
         ...(where.trim() ? { locationText: where.trim() } : {}),
         description: description.trim(),
         urgency: urgent ? 'URGENT' : 'NORMAL',
+        photos: fileIds,
       })
       await Taro.redirectTo({ url: `${ROUTES.incidentDetail}?id=${encodeURIComponent(r.incident.id)}` })
     } catch (e) {
@@ -111,6 +121,10 @@ export default function IncidentReportPage() {
       </Card>
       <Card>
         <TextField id='incident-description' label='情况说明' value={description} onChange={setDescription} multiline maxlength={500} />
+        <Text className='body-text'>照片（可不选，最多6张）</Text>
+        <View id='incident-photos'>
+          <ImagePicker value={photos} onChange={setPhotos} max={MAX_PHOTOS} />
+        </View>
         <Checkbox id='incident-urgent' checked={urgent} onChange={setUrgent}>
           紧急（会显示报警、火警、急救电话）
         </Checkbox>
