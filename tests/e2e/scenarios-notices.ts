@@ -51,6 +51,23 @@ async function subscribeToNotices(page: Page, baseUrl: string, openid: string): 
 }
 
 /**
+ * 添加图片 inside `container`, answering the privacy prompt the first time this person picks
+ * photos (R5.3: 同意并继续, then the album opens), and the file chooser with generated PNGs.
+ */
+async function addPhotos(page: Page, container: string, names: string[]): Promise<void> {
+  await pickPngs(page, names, async () => {
+    await visible(page, `${container} .media-tile--add`).click()
+    const agree = visible(page, '#agree-btn')
+    const prompted = await Promise.race([
+      agree.waitFor({ timeout: 15_000 }).then(() => true),
+      page.waitForEvent('filechooser', { timeout: 15_000 }).then(() => false),
+    ])
+    if (prompted) await agree.click()
+  })
+  await visible(page, `${container} .media-tile__img`).first().waitFor({ timeout: 15_000 })
+}
+
+/**
  * The media check's verdict arrives asynchronously (a wxa_media_check push): wait until `openid`
  * is shown `n` images of the notice (what notice.get lets them see), polling the function.
  */
@@ -93,8 +110,7 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
       await visible(page, '#compose-ack').click()
       // Normal mode: a photo of the stairwell, picked through the browser's file chooser.
       if (!care) {
-        await pickPngs(page, ['stairwell.png'], () => visible(page, '#compose-images .media-tile--add').click())
-        await visible(page, '#compose-images .media-tile__img').waitFor({ timeout: 15_000 })
+        await addPhotos(page, '#compose-images', ['stairwell.png'])
       }
       assert((await visible(page, '#compose-poke').getAttribute('aria-checked')) === 'true', 'the WeChat reminder is not on by default')
       await expectSizes(page, care, ['#compose-submit', '.checkbox-row', '.choice'])
@@ -162,8 +178,7 @@ const incidentScenario: Scenario = {
     await visible(page, '#incident-at-home').click()
     await visible(page, '#incident-where input').fill('4栋一楼楼道')
     await visible(page, '#incident-description textarea').fill('楼道里有很浓的煤气味，担心漏气。')
-    await pickPngs(page, ['gas-pipe.png'], () => visible(page, '#incident-photos .media-tile--add').click())
-    await visible(page, '#incident-photos .media-tile__img').waitFor({ timeout: 15_000 })
+    await addPhotos(page, '#incident-photos', ['gas-pipe.png'])
     await visible(page, '#incident-urgent').click()
     await expectText(page, '#emergency-card', '不是紧急救助渠道')
     for (const n of ['110', '119', '120']) await visible(page, `#call-${n}`).waitFor()
