@@ -27,6 +27,8 @@ export const tests: WeappTest[] = [
       // A photo from the album (wx.chooseMedia), uploaded with wx.cloud.uploadFile on 提交.
       mp.device.filePicks.push([{ name: 'gas-pipe.png', content: makePng() }])
       await tap(mp, '.media-tile--add')
+      // The first photo she picks asks for the privacy agreement (R5.3), then the album opens.
+      await tap(mp, '#agree-btn')
       await see(mp, '.media-tile__img')
       await tap(mp, '#incident-urgent')
       await see(mp, '#emergency-card', '不是紧急救助渠道')
