@@ -27,8 +27,8 @@ export default defineAppConfig({
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index', 'pages/alerts/index'] },
     // Booking (issue #11): resident pages and the staff day sheet / resource editor together.
     { root: 'subpackages/booking', pages: ['pages/list/index', 'pages/day/index', 'pages/mine/index', 'pages/sheet/index', 'pages/manage/index'] },
-    // The grid worker's day (issue #10): compose, reach and the unread list, own notices.
-    { root: 'subpackages/grid', pages: ['pages/compose/index', 'pages/reach/index', 'pages/mine/index', 'pages/visits/index'] },
+    // The grid worker's day (issue #10): compose, reach and the unread list, own notices, edit / withdraw.
+    { root: 'subpackages/grid', pages: ['pages/compose/index', 'pages/reach/index', 'pages/mine/index', 'pages/visits/index', 'pages/edit/index'] },
     // 事件上报 / 社情民意: residents report and follow; staff handle (list ?staff=1, detail actions).
     { root: 'subpackages/incident', pages: ['pages/report/index', 'pages/list/index', 'pages/detail/index'] },
     // 邻里群 and 议事厅 (issue #13): residents' pages and the staff moderation queue together.

@@ -4,7 +4,7 @@
  * timer raises a case grid → community → 街道 when its SLA passes. The history is the archive.
  */
 import { createFunction } from '../_core/router'
-import { _, cloud, db } from '../_core/cloud'
+import { _, db } from '../_core/cloud'
 import { findPage, getDoc } from '../_core/data'
 import { audit } from '../_core/audit'
 import { gridOfBuilding, gridsOf } from '../_core/grid'
@@ -26,7 +26,9 @@ import {
   type IncidentDoc,
 } from '../../domain/incident/model'
 import { capabilityScope, ROLE_LABELS } from '../../domain/access/capabilities'
-import { secCheckOutcome, SEC_LABELS } from '../../domain/notice/model'
+import { SEC_LABELS } from '../../domain/shared/sec-labels'
+import { checkTextLabelled } from '../_core/content-check'
+import { assertOwnUploads, requestMediaChecks, visibleImages } from '../_core/media-check'
 import type { BuildingDoc, UnitDoc } from '../../domain/community/model'
 import { AppError } from '../../domain/shared/errors'
 
@@ -47,6 +49,12 @@ function actorLabel(ctx: CallContext, communityId: string): string {
   return role ? `${ROLE_LABELS[role]}${ctx.user?.realName ? ` ${ctx.user.realName}` : ''}` : '居民'
 }
 
+async function photosFor(i: IncidentDoc, ctx: CallContext): Promise<{ photos: string[]; heldPhotos: number }> {
+  if (!i.photos.length) return { photos: [], heldPhotos: 0 }
+  const { shown, held } = await visibleImages(ctx, i.photos, { maySeeHeld: canHandle(ctx, i) })
+  return { photos: shown, heldPhotos: held }
+}
+
 async function view(i: IncidentDoc, ctx: CallContext) {
   const label = i.location.unitId ? (await unitLabels([i.location.unitId])).get(i.location.unitId)?.label : null
   const building = !label && i.location.buildingId ? await getDoc<BuildingDoc>('buildings', i.location.buildingId) : null
@@ -61,7 +69,9 @@ async function view(i: IncidentDoc, ctx: CallContext) {
     level: i.level,
     locationLabel: [label ?? building?.name, i.location.text].filter(Boolean).join(' · '),
     description: i.description,
-    photos: i.photos,
+    // R5.8: photos through the media check — the reporter and the case's handlers (who act on
+    // it) also see held ones, nobody a risky one.
+    ...(await photosFor(i, ctx)),
     assignee: i.assignee,
     slaDueAt: i.slaDueAt,
     overdue: slaRunning(i.state) && new Date(i.slaDueAt).getTime() < ctx.now.getTime(),
@@ -94,15 +104,10 @@ export const main = createFunction(
         const b = await getDoc<BuildingDoc>('buildings', input.buildingId)
         if (!b || b.communityId !== communityId) throw new AppError('VALIDATION_FAILED', '填写的内容有误，请检查', { fields: { buildingId: ['本社区没有这个楼栋'] } })
       }
-      // R7.5: description through msgSecCheck; it goes to staff only, so an unreachable check lets it through.
-      let answer: { result?: { suggest?: string; label?: number } } | null = null
-      try {
-        answer = (await cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene: 1, version: 2, content: input.description } as never)) as typeof answer
-      } catch {
-        answer = { result: { suggest: 'pass' } }
-      }
-      const sec = secCheckOutcome(answer)
-      if (sec.kind === 'refuse') throw new AppError('CONTENT_REFUSED', `内容未通过安全检查（${SEC_LABELS[sec.label] ?? '不适宜'}），请修改后再提交`, { label: sec.label })
+      // R7.5: description through msgSecCheck (the shared wrapper); it goes to staff only, so an
+      // unreachable check lets it through — risky text is refused with the reason.
+      const check = await checkTextLabelled(ctx.openid, input.description, 1)
+      if (check.verdict === 'RISKY') throw new AppError('CONTENT_REFUSED', `内容未通过安全检查（${SEC_LABELS[check.label ?? 0] ?? '不适宜'}），请修改后再提交`, { label: check.label })
       const grid = buildingId ? gridOfBuilding(await gridsOf(communityId), buildingId) : null
       const category = input.category as IncidentCategory
       const entry: HistoryEntry = { state: 'REPORTED', level: 'GRID', at: ctx.now, byOpenid: ctx.openid, byLabel: actorLabel(ctx, communityId), note: input.urgency === 'URGENT' ? '紧急' : null }
@@ -128,8 +133,11 @@ export const main = createFunction(
         createdAt: ctx.now,
         updatedAt: ctx.now,
       }
+      // Only the caller's own uploads of this environment (VALIDATION_FAILED otherwise, nothing written).
+      if (input.photos.length) await assertOwnUploads(ctx, input.photos, 'photos')
       const { _id, ...data } = doc
       await db.collection('incidents').doc(_id).set({ data })
+      await requestMediaChecks(ctx, { fileIds: input.photos, scene: 1 })
       await audit(ctx, { communityId, event: 'incident.report', target: _id, details: { category, urgency: input.urgency } })
       return { incident: await view(doc, ctx), emergency: input.urgency === 'URGENT' ? { numbers: [...EMERGENCY_NUMBERS], disclaimer: EMERGENCY_DISCLAIMER } : null }
     },

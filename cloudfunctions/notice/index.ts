@@ -5,9 +5,11 @@
  * and notice under a deterministic _id, so racing calls collide instead of counting twice.
  */
 import { createFunction } from '../_core/router'
-import { _, cloud, db } from '../_core/cloud'
+import { _, db } from '../_core/cloud'
 import { count, findAll, findPage, getDoc, isDuplicateKey } from '../_core/data'
 import { audit } from '../_core/audit'
+import { checkTextLabelled } from '../_core/content-check'
+import { assertOwnUploads, requestMediaChecks, visibleImages } from '../_core/media-check'
 import { buildingsInScope, gridOfBuilding, gridsOf } from '../_core/grid'
 import { unitLabels } from '../_core/lookup'
 import type { CallContext } from '../_core/context'
@@ -100,18 +102,9 @@ function inboxView(n: NoticeDoc, receipts: ReceiptDoc[], now: Date) {
   }
 }
 
-/** msgSecCheck v2 on what residents will read (R5.8, scene 3 = forum-like public content). */
+/** msgSecCheck v2 on what residents will read (R5.8, scene 3 = forum-like public content), via the shared wrapper. */
 async function checkContent(ctx: CallContext, title: string, body: string): Promise<SecOutcome> {
-  try {
-    const answer = (await cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene: 3, version: 2, content: body, title } as never)) as {
-      result?: { suggest?: string; label?: number }
-    }
-    return secCheckOutcome(answer)
-  } catch (e) {
-    // Unreachable or failing: hold for a person, never publish unchecked (fail closed).
-    console.warn(`[${ctx.requestId}] msgSecCheck unavailable:`, e instanceof Error ? e.message : e)
-    return secCheckOutcome(null)
-  }
+  return secCheckOutcome(await checkTextLabelled(ctx.openid, body, 3, title || undefined))
 }
 
 function refuse(outcome: Extract<SecOutcome, { kind: 'refuse' }>): never {
@@ -234,6 +227,8 @@ export const main = createFunction(
 
       const sec = await checkContent(ctx, input.title, input.body)
       if (sec.kind === 'refuse') refuse(sec)
+      // Images: only the caller's own uploads (VALIDATION_FAILED with the field, nothing written).
+      if (input.images.length) await assertOwnUploads(ctx, input.images, 'images')
       const role = publishingRole(ctx, communityId)
       const notice: NoticeDoc = {
         _id: `ntc_${ctx.requestId}`,
@@ -270,6 +265,8 @@ export const main = createFunction(
       const { _id, ...data } = notice
       await db.collection('notices').doc(_id).set({ data })
       await saveVersion(notice, ctx, 'PUBLISH', true)
+      // mediaCheckAsync per image (R5.8): residents see an image only once its verdict is pass.
+      await requestMediaChecks(ctx, { fileIds: notice.images, scene: 3 })
       if (notice.status === 'PUBLISHED') await enqueuePokes(notice, now)
       await audit(ctx, { communityId, event: 'notice.publish', target: _id, details: { status: notice.status, addressed, category: notice.category } })
       return { notice: authoredView(notice, ctx) }
@@ -425,8 +422,10 @@ export const main = createFunction(
           ? await findPage<QuestionDoc>('notice_questions', { noticeId, unitId: _.in(hs.map((h) => h.unitId)) }, { orderBy: [['askedAt', 'desc']], limit: 100 })
           : []
       const labels = await unitLabels(questions.map((q) => q.unitId))
+      // R5.8: residents see passed images only; the author and the notice's managers also held ones.
+      const images = await visibleImages(ctx, n.images, { maySeeHeld: manage })
       return {
-        notice: { ...inboxView(n, receipts, ctx.now), body: n.body, images: n.images, version: n.version, status: n.status },
+        notice: { ...inboxView(n, receipts, ctx.now), body: n.body, images: images.shown, heldImages: images.held, version: n.version, status: n.status },
         questions: questions.map((q) => questionView(q, labels)),
         manage,
         addressedToMe: hs.length > 0,

@@ -3,6 +3,7 @@
  * when and a note), list and follow. The reporter sees every step; 紧急 shows 110/119/120 (R7.6).
  */
 import { z } from 'zod'
+import { imageFileIds } from '../media/contract'
 import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
 import { CATEGORY_IDS, INCIDENT_KINDS, INCIDENT_STATES, LEVELS, URGENCIES } from './model'
 
@@ -20,7 +21,9 @@ const view = z.object({
   level: z.enum(LEVELS),
   locationLabel: z.string(),
   description: z.string(),
+  /** Photos this viewer may see (media check, R5.8); heldPhotos: how many are still 审核中 for them. */
   photos: z.array(z.string()),
+  heldPhotos: z.number().int(),
   assignee: z.string().nullable(),
   slaDueAt: wireDate,
   overdue: z.boolean(),
@@ -42,7 +45,8 @@ export const incidentContract = defineFunction('incident', {
         buildingId: ids.building.optional(),
         locationText: z.string().trim().min(2).max(60).optional(),
         description: z.string().trim().min(5).max(500),
-        photos: z.array(z.string().regex(/^cloud:\/\/[\w.\-/]+$/, '图片须先上传到云存储')).max(6).default([]),
+        /** Shared media uploads (≤ 6 for a report; the server checks they are the reporter's own). */
+        photos: imageFileIds.refine((v) => v.length <= 6, '最多 6 张照片').default([]),
         urgency: z.enum(URGENCIES).default('NORMAL'),
       })
       .strict()

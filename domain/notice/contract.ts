@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
+import { imageFileIds } from '../media/contract'
 import { AUDIENCE_RELATIONS, AUDIENCE_SCOPES, CARE_TAGS, DELIVERY_METHODS, NOTICE_CATEGORIES, NOTICE_STATUSES } from './model'
 
 const category = z.enum(NOTICE_CATEGORIES)
@@ -22,8 +23,8 @@ export const audienceInput = z
   })
   .strict()
 
-/** Cloud storage file ids from cloud.uploadFile (the client checks type and size before uploading). */
-const images = z.array(z.string().regex(/^cloud:\/\/[\w.\-/]+$/, '图片须先上传到云存储')).max(9)
+/** Cloud file ids from the shared media upload (≤ 9, no repeats; the server checks they are the caller's own). */
+const images = imageFileIds
 
 const title = z.string().trim().min(2).max(40)
 const body = z.string().trim().min(2).max(2000)
@@ -170,7 +171,8 @@ export const noticeContract = defineFunction('notice', {
     summary: "One notice addressed to the caller's household (or managed by the caller), with this household's receipt and its private questions.",
     input: z.object({ noticeId }).strict(),
     output: z.object({
-      notice: inboxItem.extend({ body: z.string(), images: z.array(z.string()), version: z.number().int(), status: z.enum(NOTICE_STATUSES) }),
+      /** images: those this viewer may see (media check, R5.8); heldImages: how many are still 审核中 for them. */
+      notice: inboxItem.extend({ body: z.string(), images: z.array(z.string()), heldImages: z.number().int(), version: z.number().int(), status: z.enum(NOTICE_STATUSES) }),
       questions: z.array(question),
       /** The caller can edit, withdraw and see reach. */
       manage: z.boolean(),

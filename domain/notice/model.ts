@@ -277,13 +277,15 @@ export function decodeCursor(cursor: string): { publishedAt: Date; id: string } 
 
 export const DEFAULT_VISIT_AFTER_DAYS = 2
 
-/** msgSecCheck v2's answer (or its failure) → what happens to the notice (R5.8: fail closed for public posts). */
+/**
+ * msgSecCheck v2's verdict (cloudfunctions/_core/content-check.ts) → what happens to the notice
+ * (R5.8: fail closed for public posts — the check unavailable holds it, never publishes unchecked).
+ */
 export type SecOutcome = { kind: 'pass' } | { kind: 'hold'; reason: HoldReason } | { kind: 'refuse'; label: number }
-export function secCheckOutcome(answer: { result?: { suggest?: string; label?: number } } | null): SecOutcome {
-  const suggest = answer?.result?.suggest
-  if (suggest === 'pass') return { kind: 'pass' }
-  if (suggest === 'risky') return { kind: 'refuse', label: answer?.result?.label ?? 0 }
-  if (suggest === 'review') return { kind: 'hold', reason: 'REVIEW' }
+export function secCheckOutcome(check: { verdict: 'PASS' | 'REVIEW' | 'RISKY' | 'UNAVAILABLE'; label: number | null }): SecOutcome {
+  if (check.verdict === 'PASS') return { kind: 'pass' }
+  if (check.verdict === 'RISKY') return { kind: 'refuse', label: check.label ?? 0 }
+  if (check.verdict === 'REVIEW') return { kind: 'hold', reason: 'REVIEW' }
   return { kind: 'hold', reason: 'CHECK_UNAVAILABLE' }
 }
 

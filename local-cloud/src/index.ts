@@ -132,6 +132,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
       reset: async () => {
         store.wipe()
         openapi.outbox.length = 0
+        openapi.subscribeCredits.clear()
         seedIfEmpty()
       },
       fireTimer: (fn, trigger) => fireTimer(fn, trigger),
@@ -190,6 +191,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     reset: async () => {
       store.wipe()
       openapi.outbox.length = 0
+      openapi.subscribeCredits.clear()
       seedIfEmpty()
     },
     async close() {

@@ -12,7 +12,9 @@
  *                              X-Dev-Openid = caller; answers the function's return value, or
  *                              HTTP 500 with the error as the cloud reports it.
  * - GET /__dev/personas | /__dev/actions | /__dev/outbox, POST /__dev/reset,
- *   POST /__dev/timers/<function>/<trigger>   development tools (never in production).
+ *   POST /__dev/timers/<function>/<trigger>,
+ *   POST /__dev/subscribe        development tools (never in production). /__dev/subscribe is
+ *                              WeChat's client side of requestSubscribeMessage for the H5 build.
  * - GET /*                     the H5 app (static files with SPA fallback), when configured.
  *
  * Every request first passes the Host/Origin guard (http-guard.ts): only this machine's loopback
@@ -257,12 +259,43 @@ async function devRoute(req: http.IncomingMessage, res: http.ServerResponse, dep
     await deps.dev.reset()
     return sendJson(res, 200, { ok: true })
   }
+  if (req.method === 'POST' && p === '/__dev/subscribe') return devSubscribe(req, res, deps)
   const timer = /^\/__dev\/timers\/([^/]+)\/([^/]+)$/.exec(p)
   if (req.method === 'POST' && timer) {
     const result = await deps.dev.fireTimer(decodeURIComponent(timer[1]), decodeURIComponent(timer[2]))
     return sendJson(res, 200, { result })
   }
   return sendJson(res, 404, { code: 'NOT_FOUND', message: p })
+}
+
+/**
+ * What the WeChat client does when a user accepts templates in requestSubscribeMessage (R5.6, R5.7):
+ * the platform grants one credit per accepted template to that user. The H5 build has no such
+ * dialog, so its opt-in tap posts here as the persona (X-Dev-Openid); without it every send in H5
+ * answers 43101. Body `{ tmplIds, reject? }`; the answer has the shape of wx.requestSubscribeMessage's.
+ */
+async function devSubscribe(req: http.IncomingMessage, res: http.ServerResponse, deps: ServerDeps) {
+  const openid = String(req.headers['x-dev-openid'] ?? '')
+  let body: { tmplIds?: unknown; reject?: unknown }
+  try {
+    body = JSON.parse((await readBody(req)).toString('utf8') || '{}')
+  } catch {
+    return sendJson(res, 400, { errCode: 10001, errMsg: 'requestSubscribeMessage:fail body must be JSON' })
+  }
+  const ids = body.tmplIds
+  // The platform's own limits: a user, 1–3 template ids a call (errCode 20003 is WeChat's "too many").
+  if (!openid) return sendJson(res, 400, { errCode: 10001, errMsg: 'requestSubscribeMessage:fail no user (X-Dev-Openid)' })
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === 'string' && /^[\w-]{1,128}$/.test(x))) {
+    return sendJson(res, 400, { errCode: 20001, errMsg: 'requestSubscribeMessage:fail invalid tmplIds' })
+  }
+  if (ids.length > 3) return sendJson(res, 400, { errCode: 20003, errMsg: 'requestSubscribeMessage:fail tmplIds count exceeds 3' })
+  const rejected = new Set(Array.isArray(body.reject) ? body.reject.filter((x): x is string => typeof x === 'string') : [])
+  const answer: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' }
+  for (const id of ids as string[]) {
+    answer[id] = rejected.has(id) ? 'reject' : 'accept'
+    if (!rejected.has(id)) deps.openapi.grantSubscribeCredit(openid, id)
+  }
+  return sendJson(res, 200, answer)
 }
 
 function serveStatic(res: http.ServerResponse, root: string, urlPath: string) {

@@ -5,7 +5,9 @@
  * once with both people in 长辈版 (sizes per domain-rules §6: body ≥ 18 px, targets ≥ 60 px).
  */
 import type { Page } from 'playwright-core'
-import { assert, expectMinSize, expectText, fontSizes, visible, type Scenario } from './harness'
+import { assert, expectMinSize, expectText, fontSizes, pickPngs, visible, type Scenario } from './harness'
+// One cloud call as a persona, the way the H5 client sends it (setup only: the steps go through the pages).
+import { call } from './scenarios-portal'
 
 const C = 'c_xuetangpo'
 const NOTICES = '#/pages/notices/index'
@@ -33,11 +35,67 @@ async function tabBadge(page: Page): Promise<string | null> {
   return (await badge.count()) ? ((await badge.first().textContent()) ?? '').trim() : null
 }
 
+/**
+ * R5.6/R5.7 in H5: the resident taps 订阅后续通知 on a notice of theirs (the seeded 需确认 one of
+ * grid 1), agrees to the notifications purpose in the sheet, and the local cloud records the
+ * platform's credit (POST /__dev/subscribe) as WeChat would after an accept.
+ */
+async function subscribeToNotices(page: Page, baseUrl: string, openid: string): Promise<void> {
+  await open(page, baseUrl, openid, `#/pages/notices/detail?id=ntc_seed_ack`)
+  await visible(page, '#notice-subscribe-btn').click({ timeout: 15_000 })
+  await visible(page, '#consent-sheet').waitFor({ timeout: 15_000 })
+  const tick = visible(page, '#consent-tick')
+  if ((await tick.count()) && (await tick.getAttribute('aria-checked')) !== 'true') await tick.click()
+  await visible(page, '#consent-agree-btn').click()
+  await expectText(page, '#notice-note', '已订阅', 15_000)
+}
+
+/**
+ * 添加图片 inside `container`, answering the privacy prompt the first time this person picks
+ * photos (R5.3: 同意并继续, then the album opens), and the file chooser with generated PNGs.
+ */
+async function addPhotos(page: Page, container: string, names: string[]): Promise<void> {
+  await pickPngs(page, names, async () => {
+    await visible(page, `${container} .media-tile--add`).click()
+    const agree = visible(page, '#agree-btn')
+    const prompted = await Promise.race([
+      agree.waitFor({ timeout: 15_000 }).then(() => true),
+      page.waitForEvent('filechooser', { timeout: 15_000 }).then(() => false),
+    ])
+    if (prompted) await agree.click()
+  })
+  await visible(page, `${container} .media-tile__img`).first().waitFor({ timeout: 15_000 })
+}
+
+/**
+ * The media check's verdict arrives asynchronously (a wxa_media_check push): wait until `openid`
+ * is shown `n` images of the notice (what notice.get lets them see), polling the function.
+ */
+async function waitForImages(page: Page, baseUrl: string, openid: string, noticeId: string, n: number): Promise<void> {
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    const { notice } = await call(page, baseUrl, openid, 'notice', 'get', { noticeId })
+    if (notice.images.length === n) return
+    assert(Date.now() < deadline, `${openid} sees ${notice.images.length} images of ${noticeId}, expected ${n}`)
+    await page.waitForTimeout(200)
+  }
+}
+
+/** The send-batch timer, fired on demand, then the platform's outbox (GET /__dev/outbox) for one person. */
+async function pokesTo(page: Page, baseUrl: string, openid: string): Promise<Array<{ page?: string; data: Record<string, { value: string }> }>> {
+  const fired = await page.request.post(`${baseUrl}/__dev/timers/subscribe/send-batch`)
+  assert(fired.ok(), `send-batch timer: HTTP ${fired.status()}`)
+  const { outbox } = (await (await page.request.get(`${baseUrl}/__dev/outbox`)).json()) as { outbox: Array<{ touser: string; page?: string; data: Record<string, { value: string }> }> }
+  return outbox.filter((m) => m.touser === openid)
+}
+
 function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId: string; unitLabel: string }): Scenario {
   const title = care ? '长辈版消防检查通知' : '楼道消防检查通知'
   return {
     name: `notices: a grid worker publishes a 需确认 notice, ${resident.unitLabel} reads and acknowledges it, the unread list shrinks${care ? ' (长辈版)' : ''}`,
     async run({ page, baseUrl, shot }) {
+      // Normal mode: the resident opted in to reminders first, so publishing pokes them.
+      if (!care) await subscribeToNotices(page, baseUrl, resident.openid)
       // The grid worker of grid 1 (1–4栋) composes from the 通知 tab.
       await open(page, baseUrl, 'o_demo_grid_worker', ME)
       await careMode(page, care)
@@ -50,6 +108,11 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
       assert((await visible(page, `#compose-grid-${C}_g1`).getAttribute('aria-checked')) === 'true', 'grid 1 not preselected')
       assert((await visible(page, `#compose-grid-${C}_g2`).count()) === 0, 'grid 2 offered to the worker of grid 1')
       await visible(page, '#compose-ack').click()
+      // Normal mode: a photo of the stairwell, picked through the browser's file chooser.
+      if (!care) {
+        await addPhotos(page, '#compose-images', ['stairwell.png'])
+      }
+      assert((await visible(page, '#compose-poke').getAttribute('aria-checked')) === 'true', 'the WeChat reminder is not on by default')
       await expectSizes(page, care, ['#compose-submit', '.checkbox-row', '.choice'])
       await shot('compose')
       await visible(page, '#compose-submit').click()
@@ -58,6 +121,12 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
       const noticeId = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url().split('#')[1] ?? '')?.[1] ?? '')
       assert(noticeId.startsWith('ntc_'), `no notice id in ${page.url()}`)
       await visible(page, `#unread-${resident.unitId}`).waitFor({ timeout: 15_000 })
+      if (!care) {
+        // The timer sends the poke through subscribeMessage.send: in the outbox, not a 43101.
+        const pokes = (await pokesTo(page, baseUrl, resident.openid)).filter((m) => m.page?.includes(noticeId))
+        assert(pokes.length === 1, `${pokes.length} subscribe messages for the new notice in the outbox, expected 1`)
+        assert(Object.values(pokes[0].data).some((f) => f.value.includes('消防')), `poke fields ${JSON.stringify(pokes[0].data)}`)
+      }
       const totalBefore = Number(((await visible(page, '#reach-unread').textContent()) ?? '').trim())
       await shot('reach-before')
 
@@ -73,8 +142,14 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
       assert(((await row.textContent()) ?? '').includes('未读'), 'new notice not marked 未读 in words')
       await expectSizes(page, care, ['.notice-row', '.choice'])
       await shot('inbox')
+      if (!care) await waitForImages(page, baseUrl, resident.openid, noticeId, 1)
       await row.click()
       await expectText(page, '#notice-body', '消防通道')
+      if (!care) {
+        // The photo passed the media check: the resident sees it, nothing 审核中.
+        await visible(page, '#notice-images .media-tile--view img, #notice-images .media-tile--view .media-tile__img').first().waitFor({ timeout: 15_000 })
+        assert(!((await visible(page, '#notice-images').textContent()) ?? '').includes('审核中'), 'the passed photo is still 审核中')
+      }
       await visible(page, '#notice-ack-btn').waitFor({ timeout: 15_000 })
       await expectSizes(page, care, ['#notice-ack-btn'])
       await shot('detail')
@@ -94,7 +169,7 @@ function publishAndAcknowledge(care: boolean, resident: { openid: string; unitId
   }
 }
 
-/** 事件上报 in 长辈版: 紧急 shows 110/119/120 before sending; the grid worker accepts; the reporter sees each step. */
+/** 事件上报 in 长辈版 with a photo: 紧急 shows 110/119/120 before sending; the grid worker sees the photo and accepts; the reporter sees each step. */
 const incidentScenario: Scenario = {
   name: 'incidents: a resident reports a 紧急 hazard (110/119/120 shown), the grid worker accepts it, the reporter sees the step (长辈版)',
   async run({ page, baseUrl, shot }) {
@@ -103,6 +178,7 @@ const incidentScenario: Scenario = {
     await visible(page, '#incident-at-home').click()
     await visible(page, '#incident-where input').fill('4栋一楼楼道')
     await visible(page, '#incident-description textarea').fill('楼道里有很浓的煤气味，担心漏气。')
+    await addPhotos(page, '#incident-photos', ['gas-pipe.png'])
     await visible(page, '#incident-urgent').click()
     await expectText(page, '#emergency-card', '不是紧急救助渠道')
     for (const n of ['110', '119', '120']) await visible(page, `#call-${n}`).waitFor()
@@ -114,7 +190,10 @@ const incidentScenario: Scenario = {
     assert(id.startsWith('inc_'), `no incident id in ${page.url()}`)
 
     await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/incident/pages/detail/index?id=${encodeURIComponent(id)}`)
-    await visible(page, '#incident-to-ACCEPTED').click({ timeout: 15_000 })
+    await visible(page, '#incident-to-ACCEPTED').waitFor({ timeout: 15_000 })
+    // The handler sees the photo (also while its check is pending: staff act on the case).
+    await visible(page, '.media-tile--view').first().waitFor({ timeout: 15_000 })
+    await visible(page, '#incident-to-ACCEPTED').click()
     await expectText(page, '#incident-history', '已受理')
     await shot('accepted')
 
@@ -145,14 +224,71 @@ const visitScenario: Scenario = {
     await expectText(page, '#visit-done', '已记录')
     // The list reloads after saving: wait for the household to leave it.
     await page.locator(`#visit-due-${C}_b02_u101:visible`).waitFor({ state: 'detached', timeout: 15_000 })
+    // The visit is the first of the latest visits, with what was found.
+    await expectText(page, '#visit-recent', '生活能自理', 15_000)
     await shot('visit-logged')
   },
 }
+
+/**
+ * 修改与撤回: the author edits a 需确认 notice a household has acknowledged; the resident sees
+ * 内容已更新 and is asked to confirm again; then the author withdraws it and it leaves the inbox.
+ */
+const editAndWithdraw = (care: boolean): Scenario => ({
+  name: `notices: the author edits an acknowledged notice (the household is asked again), then withdraws it${care ? ' (长辈版)' : ''}`,
+  async run({ page, baseUrl, shot }) {
+    const resident = 'o_demo_family'
+    const { notice } = await call(page, baseUrl, 'o_demo_grid_worker', 'notice', 'publish', {
+      communityId: C,
+      title: care ? '长辈版电梯保养通知' : '电梯保养通知',
+      body: '本周三上午1栋电梯保养，请错峰出行。',
+      category: 'NOTICE',
+      audience: { scope: 'BUILDINGS', buildingIds: [`${C}_b01`] },
+      ackRequired: true,
+    })
+    await call(page, baseUrl, resident, 'notice', 'acknowledge', { noticeId: notice.id })
+
+    await open(page, baseUrl, 'o_demo_grid_worker', ME)
+    await careMode(page, care)
+    await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/grid/pages/reach/index?id=${encodeURIComponent(notice.id)}`)
+    await expectText(page, '#reach-acknowledged', '1', 20_000)
+    await visible(page, '#reach-edit').click({ timeout: 15_000 })
+    await visible(page, '#edit-body textarea').waitFor({ timeout: 15_000 })
+    await visible(page, '#edit-body textarea').fill('保养改到本周四上午，1栋电梯停用两小时，请错峰出行。')
+    await expectSizes(page, care, ['#edit-save', '#edit-withdraw', '.checkbox-row'])
+    await visible(page, '#edit-save').click()
+    await expectText(page, '#edit-note', '重新确认', 15_000)
+    await shot('edited')
+
+    await open(page, baseUrl, resident, `#/pages/notices/detail?id=${encodeURIComponent(notice.id)}`)
+    await expectText(page, '#notice-updated', '内容已更新', 15_000)
+    await expectText(page, '#notice-body', '本周四')
+    await visible(page, '#notice-ack-btn').waitFor({ timeout: 15_000 })
+    await shot('resident-asked-again')
+
+    await open(page, baseUrl, 'o_demo_grid_worker', `#/subpackages/grid/pages/edit/index?id=${encodeURIComponent(notice.id)}`)
+    await visible(page, '#edit-withdraw-reason input').fill('保养日期另行通知')
+    await visible(page, '#edit-withdraw').click()
+    await visible(page, '#withdraw-confirm-confirm').waitFor({ timeout: 15_000 })
+    await expectSizes(page, care, ['#withdraw-confirm-confirm', '#withdraw-confirm-cancel'])
+    await shot('withdraw-confirm')
+    await visible(page, '#withdraw-confirm-confirm').click()
+    await visible(page, '#mine-list').waitFor({ timeout: 15_000 })
+    await expectText(page, `#mine-${notice.id}`, '已撤回', 15_000)
+    await shot('withdrawn')
+
+    await open(page, baseUrl, resident, NOTICES)
+    await visible(page, '.notice-row').first().waitFor({ timeout: 15_000 })
+    assert((await page.locator(`#notice-${notice.id}:visible`).count()) === 0, 'a withdrawn notice is still in the inbox')
+  },
+})
 
 export const noticeScenarios: Scenario[] = [
   publishAndAcknowledge(false, { openid: 'o_demo_family', unitId: `${C}_b01_u101`, unitLabel: '1栋101' }),
   // 陈桂兰 (独居老人, 长辈版 on her account) — the household the unread list puts first.
   publishAndAcknowledge(true, { openid: 'o_demo_elder', unitId: `${C}_b04_u102`, unitLabel: '4栋102' }),
+  editAndWithdraw(false),
+  editAndWithdraw(true),
   incidentScenario,
   visitScenario,
 ]

@@ -95,7 +95,7 @@ async function dismissSuggestion(page: Page): Promise<void> {
 const freshOpenid = () => `o_e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
 
 /** One cloud call as `openid`, the way the H5 client sends it (POST /functions/<name>, X-Dev-Openid). */
-async function call(page: Page, baseUrl: string, openid: string, fn: string, action: string, input: object): Promise<any> {
+export async function call(page: Page, baseUrl: string, openid: string, fn: string, action: string, input: object): Promise<any> {
   const res = await page.request.post(`${baseUrl}/functions/${fn}`, {
     headers: { 'X-Dev-Openid': openid },
     data: { action, input, meta: { requestId: `e2e-${Math.random().toString(36).slice(2)}` } },

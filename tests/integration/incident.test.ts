@@ -5,6 +5,7 @@
  */
 import { startTestCloud, type TestCloud } from './helpers/cloud'
 import { C, b, expectError, expectOk, u } from './support/linli'
+import { uploadPngs } from './support/uploads'
 
 let t: TestCloud
 beforeAll(async () => {
@@ -114,4 +115,20 @@ test('SLA escalation by the timer: grid → community → 街道, each step in t
   t.store.put('incidents', { ...doc(resolved), slaDueAt: new Date(Date.now() - 60_000) } as never, 'replace')
   await fire()
   expect(doc(resolved).level).toBe('GRID')
+})
+
+test('photos (shared media module, R5.8): only the reporter’s own uploads; the handler and the reporter see a held one, nobody a risky one', async () => {
+  const reporter = 'o_demo_resident'
+  const [theirs] = await uploadPngs(t, 'o_demo_owner', 'incident', ['theirs.png'])
+  const before = t.store.count('incidents', {})
+  const e = expectError(await report(reporter, { unitId: u(6, '302'), photos: [theirs] }), 'VALIDATION_FAILED') as { details: { fields: Record<string, string[]> } }
+  expect(Object.keys(e.details.fields)).toEqual(['photos.0'])
+  expect(t.store.count('incidents', {})).toBe(before)
+
+  const [ok, review, risky] = await uploadPngs(t, reporter, 'incident', ['leak.png', 'review-leak.png', 'risky-leak.png'])
+  const { incident } = expectOk(await report(reporter, { unitId: u(6, '302'), photos: [ok, review, risky] }))
+  await t.cloud.openapi.pushesSettled()
+  const seen = async (openid: string) => expectOk(await t.call<{ incident: { photos: string[]; heldPhotos: number } }>('incident', 'get', { incidentId: incident.id }, openid)).incident
+  expect(await seen(reporter)).toMatchObject({ photos: [ok, review], heldPhotos: 0 })
+  expect(await seen('o_demo_rc_staff')).toMatchObject({ photos: [ok, review], heldPhotos: 0 })
 })

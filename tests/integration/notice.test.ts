@@ -5,6 +5,7 @@
  */
 import { startTestCloud, type TestCloud } from './helpers/cloud'
 import { C, b, expectError, expectOk, grant, hm, u } from './support/linli'
+import { uploadPngs } from './support/uploads'
 import type { Envelope } from '../../domain/shared/envelope'
 
 let t: TestCloud
@@ -110,6 +111,20 @@ describe('publish', () => {
     expectError(await t.call('notice', 'moderate', { noticeId: held.id, decision: 'APPROVE' }, 'o_demo_grid_worker', { requestId: rid() }), 'FORBIDDEN')
     expect(expectOk(await t.call<{ notice: Authored }>('notice', 'moderate', { noticeId: held.id, decision: 'APPROVE' }, 'o_demo_rc_staff', { requestId: rid() })).notice.status).toBe('PUBLISHED')
     expect((await inbox('o_demo_owner')).notices.map((n) => n.id)).toContain(held.id)
+  })
+
+  test('R5.8: the check unavailable (errcode from the platform) → held, never published unchecked', async () => {
+    const openapi = t.cloud.openapi
+    const original = openapi.handle.bind(openapi)
+    // Only msgSecCheck fails: the platform answers a system error.
+    openapi.handle = (api, data, allowed) => (api === 'security.msgSecCheck' ? { errcode: -1, errmsg: 'system error' } : original(api, data, allowed))
+    try {
+      const held = expectOk(await publish('o_demo_rc_staff', { title: '检查不可用时', audience: { scope: 'GRIDS', gridIds: [G1] } })).notice
+      expect(held).toMatchObject({ status: 'HELD', holdReason: 'CHECK_UNAVAILABLE' })
+      expect((await inbox('o_demo_owner')).notices.map((n) => n.id)).not.toContain(held.id)
+    } finally {
+      openapi.handle = original
+    }
   })
 
   test('scheduled publication: not in the inbox until the publish-scheduled timer runs after publishAt', async () => {
@@ -276,5 +291,33 @@ describe('households moving in and out between publication and reading', () => {
     t.store.put('household_members', { ...t.store.find('household_members', { _id: hm(newcomer, u(2, '402')) })[0], status: 'LEFT' } as never, 'replace')
     expect((await inbox(newcomer)).notices.map((x) => x.id)).not.toContain(n.id)
     expectError(await t.call('notice', 'markRead', { noticeId: n.id }, newcomer, { requestId: rid() }), 'NOT_FOUND')
+  })
+})
+
+describe('images (the shared media module, R5.8)', () => {
+  interface Detail {
+    notice: { images: string[]; heldImages: number }
+  }
+  const detail = async (openid: string, noticeId: string) => expectOk(await t.call<Detail>('notice', 'get', { noticeId }, openid)).notice
+
+  test('another person’s upload → VALIDATION_FAILED naming the image, nothing written', async () => {
+    const [mine] = await uploadPngs(t, 'o_demo_grid_worker', 'notice', ['stairs.png'])
+    const [theirs] = await uploadPngs(t, 'o_demo_owner', 'notice', ['theirs.png'])
+    const before = snapshot()
+    const e = expectError(await publish('o_demo_grid_worker', { images: [mine, theirs], audience: { scope: 'GRIDS', gridIds: [G1] } }), 'VALIDATION_FAILED') as { details: { fields: Record<string, string[]> } }
+    expect(Object.keys(e.details.fields)).toEqual(['images.1'])
+    expect(snapshot()).toBe(before)
+    expect(t.store.find('media_checks', { fileId: mine })).toHaveLength(0)
+  })
+
+  test('residents see an image only once it passed; the author also sees the held one; a risky one nobody', async () => {
+    const [ok, review, risky] = await uploadPngs(t, 'o_demo_grid_worker', 'notice', ['stairs.png', 'review-poster.png', 'risky-poster.png'])
+    const n = expectOk(await publish('o_demo_grid_worker', { title: '带图片的通知', images: [ok, review, risky], audience: { scope: 'GRIDS', gridIds: [G1] } })).notice
+    expect(t.store.find('media_checks', { fileId: { $in: [ok, review, risky] } })).toHaveLength(3)
+    await t.cloud.openapi.pushesSettled()
+    // o_demo_owner lives in grid 1: a resident the notice is addressed to.
+    expect(await detail('o_demo_owner', n.id)).toEqual(expect.objectContaining({ images: [ok], heldImages: 1 }))
+    expect(await detail('o_demo_grid_worker', n.id)).toEqual(expect.objectContaining({ images: [ok, review], heldImages: 0 }))
+    expect(await detail('o_demo_rc_staff', n.id)).toEqual(expect.objectContaining({ images: [ok, review] }))
   })
 })

@@ -109,3 +109,36 @@ describe('pokes for a published notice', () => {
     expect(outboxTo(who)).toHaveLength(1)
   })
 })
+
+describe('the H5 dev build: POST /__dev/subscribe is the local cloud’s side of requestSubscribeMessage', () => {
+  const devSubscribe = (openid: string | null, body: unknown) =>
+    fetch(`${t.cloud.url}/__dev/subscribe`, { method: 'POST', headers: { 'content-type': 'application/json', ...(openid ? { 'X-Dev-Openid': openid } : {}) }, body: JSON.stringify(body) })
+  const platformCredit = (openid: string) => t.cloud.openapi.subscribeCredits.get(`${openid}|${TPL}`) ?? 0
+
+  test('an accept grants one platform credit; bad calls grant nothing', async () => {
+    const who = 'o_demo_family'
+    const before = platformCredit(who)
+    expect((await devSubscribe(null, { tmplIds: [TPL] })).status).toBe(400)
+    expect((await devSubscribe(who, { tmplIds: [TPL, 'A', 'B', 'C'] })).status).toBe(400)
+    expect((await devSubscribe(who, { tmplIds: ['bad id!'] })).status).toBe(400)
+    expect(platformCredit(who)).toBe(before)
+    const ok = await devSubscribe(who, { tmplIds: [TPL] })
+    expect(await ok.json()).toEqual({ errMsg: 'requestSubscribeMessage:ok', [TPL]: 'accept' })
+    expect(platformCredit(who)).toBe(before + 1)
+    expect(await (await devSubscribe(who, { tmplIds: [TPL], reject: [TPL] })).json()).toMatchObject({ [TPL]: 'reject' })
+    expect(platformCredit(who)).toBe(before + 1)
+  })
+
+  test('the whole H5 path: opt-in tap → subscribe.record → publish with a poke → the timer’s send is in GET /__dev/outbox, not 43101', async () => {
+    // 2栋 (grid 1): a member who has never subscribed, so the only credit is the one the tap grants.
+    const who = [...new Set(t.store.find('household_members', { buildingId: b(2), status: 'APPROVED' }).map((m) => m.openid as string))].find((o) => !t.store.find('subscriptions', { openid: o }).length)!
+    await grant(t, who, ['notifications'])
+    const answer = (await (await devSubscribe(who, { tmplIds: [TPL] })).json()) as Record<string, string>
+    expectOk(await record(who, [{ templateId: TPL, result: answer[TPL] }]))
+    const id = expectOk(await t.call<{ notice: { id: string } }>('notice', 'publish', { communityId: C, title: '二栋停水通知', body: '明天上午二栋停水，请提前储水。', category: 'NOTICE', audience: { scope: 'BUILDINGS', buildingIds: [b(2)] }, poke: true }, 'o_demo_rc_staff', { requestId: rid() })).notice.id
+    await sendBatch()
+    const outbox = (await (await fetch(`${t.cloud.url}/__dev/outbox`)).json()) as { outbox: { touser: string; page?: string }[] }
+    expect(outbox.outbox.filter((m) => m.touser === who && m.page?.includes(id))).toHaveLength(1)
+    expect(t.store.find('subscribe_sends', { noticeId: id, openid: who })[0]).toMatchObject({ state: 'SENT' })
+  })
+})

@@ -5,6 +5,7 @@ import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { refreshNoticeBadge } from '@/features/notices/badge'
 import { requestSubscribe } from '@/features/notices/request-subscribe'
+import { CloudImages } from '@/features/media/CloudImages'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { ROUTES } from '@/shared/lib/routes'
@@ -111,6 +112,11 @@ export default function NoticeDetailPage() {
               {n.body}
             </Text>
           </Card>
+          {n.images.length || n.heldImages ? (
+            <Card id='notice-images'>
+              <CloudImages fileIds={n.images} held={n.heldImages} />
+            </Card>
+          ) : null}
           {detail.addressedToMe && n.ackRequired ? (
             n.acknowledged ? (
               <Text className='status-note body-text' id='notice-acknowledged'>✓ 您家已确认知晓</Text>
@@ -136,7 +142,7 @@ export default function NoticeDetailPage() {
               <Button id='notice-ask-btn' variant='secondary' block disabled={question.trim().length < 2} loading={busy} onClick={() => void ask()}>
                 发送提问
               </Button>
-              {note ? <Text className='status-note body-text'>{note}</Text> : null}
+              {note ? <Text className='status-note body-text' id='notice-note'>{note}</Text> : null}
             </Card>
           ) : null}
           {detail.questions.length ? (

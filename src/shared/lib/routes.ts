@@ -20,6 +20,7 @@ export const ROUTES = {
   staffDirectory: '/subpackages/staff/pages/directory/index',
   gridCompose: '/subpackages/grid/pages/compose/index',
   gridMine: '/subpackages/grid/pages/mine/index',
+  gridEdit: '/subpackages/grid/pages/edit/index',
   gridReach: '/subpackages/grid/pages/reach/index',
   gridVisits: '/subpackages/grid/pages/visits/index',
   incidentReport: '/subpackages/incident/pages/report/index',

@@ -112,9 +112,9 @@ test('material edits; pinned 紧急; cursors', () => {
 })
 
 test('R5.8 outcomes: pass, review → held, risky → refused, no answer → held (fail closed)', () => {
-  expect(secCheckOutcome({ result: { suggest: 'pass', label: 100 } })).toEqual({ kind: 'pass' })
-  expect(secCheckOutcome({ result: { suggest: 'review', label: 21000 } })).toEqual({ kind: 'hold', reason: 'REVIEW' })
-  expect(secCheckOutcome({ result: { suggest: 'risky', label: 20006 } })).toEqual({ kind: 'refuse', label: 20006 })
-  expect(secCheckOutcome(null)).toEqual({ kind: 'hold', reason: 'CHECK_UNAVAILABLE' })
-  expect(secCheckOutcome({})).toEqual({ kind: 'hold', reason: 'CHECK_UNAVAILABLE' })
+  expect(secCheckOutcome({ verdict: 'PASS', label: 100 })).toEqual({ kind: 'pass' })
+  expect(secCheckOutcome({ verdict: 'REVIEW', label: 21000 })).toEqual({ kind: 'hold', reason: 'REVIEW' })
+  expect(secCheckOutcome({ verdict: 'RISKY', label: 20006 })).toEqual({ kind: 'refuse', label: 20006 })
+  expect(secCheckOutcome({ verdict: 'RISKY', label: null })).toEqual({ kind: 'refuse', label: 0 })
+  expect(secCheckOutcome({ verdict: 'UNAVAILABLE', label: null })).toEqual({ kind: 'hold', reason: 'CHECK_UNAVAILABLE' })
 })

@@ -76,6 +76,11 @@ export default function MineNoticesPage() {
                     驳回
                   </Button>
                 </View>
+              ) : (n.status === 'SCHEDULED' || n.status === 'HELD') && (n.mine || canModerate) ? (
+                // Published ones are edited from their 送达情况 page (the row opens it).
+                <Button id={`mine-edit-${n.id}`} variant='secondary' onClick={() => void Taro.navigateTo({ url: `${ROUTES.gridEdit}?id=${encodeURIComponent(n.id)}` })}>
+                  修改或撤回
+                </Button>
               ) : undefined
             }
           />

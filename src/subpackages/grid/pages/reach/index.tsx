@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { useSession } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
+import { ROUTES } from '@/shared/lib/routes'
 import { Button, Card, Empty, ErrorState, ListRow, Loading, PageHeader } from '@/shared/ui'
 import { DELIVERY_LABELS, type DeliveryMethod } from '@domain/notice/model'
 import { RevealPhoneSheet, type RevealTarget } from '../../../staff/components/RevealPhoneSheet'
@@ -32,6 +33,7 @@ export default function ReachPage() {
   const communityId = session?.currentCommunity?.id ?? ''
   const caps = new Set(session?.capabilities[communityId] ?? [])
   const [reach, setReach] = useState<Reach | null>(null)
+  const [head, setHead] = useState<{ title: string; manage: boolean } | null>(null)
   const [unread, setUnread] = useState<Unread | null>(null)
   const [page, setPage] = useState(0)
   const [problem, setProblem] = useState<string | null>(null)
@@ -41,10 +43,13 @@ export default function ReachPage() {
   const load = useCallback(async () => {
     setProblem(null)
     try {
-      const [r, u] = await Promise.all([
+      const [r, u, d] = await Promise.all([
         callCloud('notice', 'reach', { noticeId: id }),
         caps.has('notice.deliver') ? callCloud('notice', 'unreadHouseholds', { noticeId: id, page }) : Promise.resolve(null),
+        // The title, and whether the caller may edit or withdraw it (author, RC staff, admins).
+        callCloud('notice', 'get', { noticeId: id }).catch(() => null),
       ])
+      if (d) setHead({ title: d.notice.title, manage: d.manage })
       setReach(r)
       setUnread(u)
     } catch (e) {
@@ -67,7 +72,7 @@ export default function ReachPage() {
 
   return (
     <PageShell title='送达情况' id='reach-page'>
-      <PageHeader title='送达情况' caption={reach?.scope === 'grids' ? '仅统计您负责网格内的住户' : '全部发送范围'} />
+      <PageHeader title='送达情况' caption={`${head ? `${head.title} · ` : ''}${reach?.scope === 'grids' ? '仅统计您负责网格内的住户' : '全部发送范围'}`} />
       {!reach && !problem ? <Loading /> : null}
       {problem && !reach ? <ErrorState message={problem} onRetry={() => void load()} /> : null}
       {reach ? (
@@ -81,6 +86,11 @@ export default function ReachPage() {
             </View>
           ))}
         </Card>
+      ) : null}
+      {head?.manage ? (
+        <Button id='reach-edit' variant='secondary' block onClick={() => void Taro.navigateTo({ url: `${ROUTES.gridEdit}?id=${encodeURIComponent(id)}` })}>
+          修改或撤回
+        </Button>
       ) : null}
       {unread ? (
         <>

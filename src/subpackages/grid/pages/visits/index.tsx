@@ -10,16 +10,28 @@ import { Button, Checkbox, Empty, ErrorState, ListRow, Loading, PageHeader, Shee
 import { VISIT_CHIPS, VISIT_FLAG_LABELS, VISIT_FLAGS, type VisitChip, type VisitFlag } from '@domain/visit/model'
 
 type Overdue = CallOutput<'visit', 'overdue'>
+type Visit = CallOutput<'visit', 'list'>['visits'][number]
+/** Follow-up frequencies a worker may set for a care household (R7.4); the community's rule is the default. */
+const EVERY_DAYS = [7, 14, 30] as const
+
+/** What was found, in one line: the chips, the flags (shown to the grid's worker only, R4.10) and the note. */
+function visitLine(v: Visit): string {
+  return [v.chips.join('、'), ...v.flags.map((f) => VISIT_FLAG_LABELS[f as VisitFlag] ?? f), v.note].filter(Boolean).join(' · ')
+}
 
 /**
  * 走访 (R7.4): what is due in my grids — care households past their follow-up date (most overdue
- * first) and households a notice did not reach (R7.3) — and a visit log from chips, few words.
+ * first) and households a notice did not reach (R7.3) — a visit log from chips, few words, with the
+ * household's earlier visits and its follow-up frequency (visit.schedule); below, the latest visits.
  */
 export default function VisitsPage() {
   const communityId = useSession().data?.currentCommunity?.id ?? ''
   const [data, setData] = useState<Overdue | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
-  const [target, setTarget] = useState<{ unitId: string; unitLabel: string } | null>(null)
+  const [target, setTarget] = useState<{ unitId: string; unitLabel: string; scheduled: boolean } | null>(null)
+  const [recent, setRecent] = useState<Visit[]>([])
+  const [history, setHistory] = useState<Visit[] | null>(null)
+  const [scheduleNote, setScheduleNote] = useState<string | null>(null)
   const [chips, setChips] = useState<VisitChip[]>([])
   const [flags, setFlags] = useState<VisitFlag[]>([])
   const [note, setNote] = useState('')
@@ -29,7 +41,9 @@ export default function VisitsPage() {
   const load = useCallback(async () => {
     setProblem(null)
     try {
-      setData(await callCloud('visit', 'overdue', { communityId }))
+      const [due, latest] = await Promise.all([callCloud('visit', 'overdue', { communityId }), callCloud('visit', 'list', { communityId })])
+      setData(due)
+      setRecent(latest.visits.slice(0, 10))
     } catch (e) {
       setProblem(errorText(e))
     }
@@ -42,11 +56,31 @@ export default function VisitsPage() {
     if (communityId) void load()
   })
 
-  const open = (unitId: string, unitLabel: string) => {
-    setTarget({ unitId, unitLabel })
+  const open = (unitId: string, unitLabel: string, scheduled = false) => {
+    setTarget({ unitId, unitLabel, scheduled })
     setChips([])
     setFlags([])
     setNote('')
+    setScheduleNote(null)
+    setHistory(null)
+    // This household's last visits, so the worker knows what was found before knocking.
+    callCloud('visit', 'list', { communityId, unitId })
+      .then((r) => setHistory(r.visits.slice(0, 3)))
+      .catch(() => setHistory([]))
+  }
+  /** Change or stop the follow-up schedule of a care household (visit.schedule, audited). */
+  const reschedule = async (everyDays: number | null) => {
+    if (!target) return
+    setBusy(true)
+    try {
+      const r = await callCloud('visit', 'schedule', { communityId, unitId: target.unitId, ...(everyDays ? { everyDays } : {}), active: everyDays !== null })
+      setScheduleNote(r.active ? `已改为每${r.everyDays}天走访一次，下次 ${formatDate(r.nextDueAt)}` : '已停止定期走访')
+      await load()
+    } catch (e) {
+      setProblem(errorText(e))
+    } finally {
+      setBusy(false)
+    }
   }
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v])
   const save = async () => {
@@ -81,7 +115,7 @@ export default function VisitsPage() {
                 id={`visit-due-${s.unitId}`}
                 title={`${s.unitLabel}${s.tags.length ? ` · ${s.tags.join('、')}` : ''}`}
                 description={`已逾期${s.daysOverdue}天 · 上次走访 ${s.lastVisitAt ? formatDate(s.lastVisitAt) : '无'}`}
-                extra={<Button variant='secondary' id={`visit-log-${s.unitId}`} onClick={() => open(s.unitId, s.unitLabel)}>记录走访</Button>}
+                extra={<Button variant='secondary' id={`visit-log-${s.unitId}`} onClick={() => open(s.unitId, s.unitLabel, true)}>记录走访</Button>}
               />
             ))}
           </View>
@@ -89,6 +123,13 @@ export default function VisitsPage() {
           <View className='list' id='visit-tasks'>
             {data.tasks.map((t) => (
               <ListRow key={t.id} title={t.unitLabel} description={t.noticeTitle} extra={<Button variant='secondary' onClick={() => open(t.unitId, t.unitLabel)}>记录走访</Button>} />
+            ))}
+          </View>
+          <Text className='section-title title'>最近走访</Text>
+          {recent.length === 0 ? <Empty id='visits-recent-none' title='还没有走访记录' /> : null}
+          <View className='list' id='visit-recent'>
+            {recent.map((v) => (
+              <ListRow key={v.id} id={`visit-${v.id}`} title={`${v.unitLabel} · ${formatDate(v.visitedAt)}`} description={visitLine(v)} />
             ))}
           </View>
         </>
@@ -109,6 +150,18 @@ export default function VisitsPage() {
             </>
           }
         >
+          {history?.length ? (
+            <View id='visit-history' className='card'>
+              <View>
+                <Text className='body-text'>以前的走访</Text>
+              </View>
+              {history.map((v) => (
+                <View key={v.id}>
+                  <Text className='caption'>{`${formatDate(v.visitedAt)} ${v.visitorName}：${visitLine(v)}`}</Text>
+                </View>
+              ))}
+            </View>
+          ) : null}
           <Text className='body-text'>走访情况（可多选）</Text>
           {VISIT_CHIPS.map((c) => (
             <Checkbox key={c} checked={chips.includes(c)} onChange={() => setChips(toggle(chips, c))}>
@@ -122,6 +175,22 @@ export default function VisitsPage() {
             </Checkbox>
           ))}
           <TextField id='visit-note' label='补充说明（可不填）' value={note} onChange={setNote} maxlength={200} />
+          {target.scheduled ? (
+            <View id='visit-schedule'>
+              <Text className='body-text'>定期走访频率</Text>
+              <View className='btn-row'>
+                {EVERY_DAYS.map((d) => (
+                  <Button key={d} id={`visit-every-${d}`} variant='secondary' disabled={busy} onClick={() => void reschedule(d)}>
+                    {`每${d}天`}
+                  </Button>
+                ))}
+                <Button id='visit-stop' variant='secondary' disabled={busy} onClick={() => void reschedule(null)}>
+                  停止定期走访
+                </Button>
+              </View>
+              {scheduleNote ? <Text className='status-note body-text' id='visit-schedule-note'>{scheduleNote}</Text> : null}
+            </View>
+          ) : null}
           {problem ? <Text className='form-error body-text'>{problem}</Text> : null}
         </Sheet>
       ) : null}

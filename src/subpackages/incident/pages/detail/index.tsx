@@ -6,6 +6,7 @@ import { errorText } from '@/features/consent/messages'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { Button, Card, ErrorState, Loading, PageHeader, TextField } from '@/shared/ui'
+import { CloudImages } from '@/features/media/CloudImages'
 import { LEVEL_LABELS, STATE_LABELS, TRANSITIONS, type IncidentState } from '@domain/incident/model'
 
 type Detail = CallOutput<'incident', 'get'>
@@ -52,6 +53,7 @@ export default function IncidentDetailPage() {
           <PageHeader title={`${i.categoryLabel} · ${i.stateLabel}`} caption={`${i.locationLabel} · ${LEVEL_LABELS[i.level]}办理${i.overdue ? ' · 已超时' : ''}`} />
           <Card>
             <Text className='body-text' id='incident-description'>{i.description}</Text>
+            <CloudImages fileIds={i.photos} held={i.heldPhotos} />
           </Card>
           <View className='list' id='incident-history'>
             {i.history.map((h, n) => (

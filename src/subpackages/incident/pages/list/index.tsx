@@ -37,11 +37,10 @@ export default function IncidentListPage() {
   return (
     <PageShell title={title} id='incident-list-page'>
       <PageHeader title={title} />
-      {!staff ? (
-        <Button id='incident-new' block onClick={() => void Taro.navigateTo({ url: ROUTES.incidentReport })}>
-          我要上报
-        </Button>
-      ) : null}
+      {/* Grid workers report what they find on their rounds too (R7.5). */}
+      <Button id='incident-new' block variant={staff ? 'secondary' : undefined} onClick={() => void Taro.navigateTo({ url: ROUTES.incidentReport })}>
+        {staff ? '上报新事件' : '我要上报'}
+      </Button>
       {items === null && !problem ? <Loading /> : null}
       {problem ? <ErrorState message={problem} onRetry={() => void load()} /> : null}
       {items?.length === 0 ? <Empty id='incident-empty' title='暂无记录' /> : null}
