@@ -23,6 +23,7 @@ import { bookSlot, releaseBooking, transition, type Release } from './ledger'
 import { requireStaffFor, resolveBooker, staffFor } from './who'
 import { namesOf, ownerView, resourceView, sheetRows, waitPositions } from './views'
 import { notify } from './notify'
+import { proxyTargets } from './proxy'
 import { noShowRecorded, pausedStandingOf, requireNotPaused, standingOf, type StandingDoc } from './standing'
 import { unitLabels } from '../_core/lookup'
 import { recentNoShows } from '../../domain/booking/no-show'
@@ -325,6 +326,10 @@ export const main = createFunction(
       })
       await audit(ctx, { communityId, event: 'booking.appeal_decided', target: standingId, details: { decision, note: note ?? null, noShows: st.noShows.length } })
       return { standingId, status }
+    },
+
+    proxyTargets({ communityId, buildingId, page }, ctx) {
+      return proxyTargets(ctx, communityId, buildingId, page)
     },
 
     async workload({ communityId }, ctx) {

@@ -8,18 +8,10 @@ import { callCloud, type CallOutput } from '@/services/cloud'
 import { Button, Card, Choice, Empty, ErrorState, Loading, PageHeader, TextField } from '@/shared/ui'
 import { dayChoices } from '../../components/day-choices'
 import { useResources } from '../../components/use-resources'
+import { parseCheckIn } from '../../components/check-in-qr'
 
 type Sheet = CallOutput<'booking', 'list'>
 type Row = Sheet['rows'][number]
-
-/** What a scanned or typed code says: the QR payload `LB:<bookingId>:<code>`, or the 6 digits alone. */
-export function parseCheckIn(text: string): { code: string; bookingId?: string } | null {
-  const t = text.trim()
-  const qr = /^LB:([A-Za-z0-9_-]+):(\d{6})$/.exec(t)
-  if (qr) return { bookingId: qr[1], code: qr[2] }
-  const digits = t.replace(/\s+/g, '')
-  return /^\d{6}$/.test(digits) ? { code: digits } : null
-}
 
 /**
  * 预约名单与签到 (staff, booking.manage): one resource and day at a time — the bookings with masked
