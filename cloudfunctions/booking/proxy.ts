@@ -7,6 +7,7 @@
  * resolveBooker (who.ts): this list is a convenience, never the authority.
  */
 import { capabilityScope, type Role } from '../../domain/access/capabilities'
+import { oneFamily } from '../../domain/booking/proxy'
 import { RELATION_LABELS, type BuildingDoc, type HouseholdMemberDoc } from '../../domain/community/model'
 import { consentId, type ConsentDoc } from '../../domain/privacy/consent-model'
 import { consentView } from '../../domain/privacy/consent-rules'
@@ -49,9 +50,13 @@ async function rows(ctx: CallContext, communityId: string, members: Member[], ag
 
 export async function proxyTargets(ctx: CallContext, communityId: string, buildingId: string | undefined, page: number) {
   if (!ctx.roles.some((r) => r.communityId === communityId)) throw new AppError('FORBIDDEN', '加入本社区后才能预约', { communityId })
-  const myUnits = [...new Set(ctx.memberships.filter((m) => m.status === 'APPROVED' && m.communityId === communityId).map((m) => m.unitId))]
+  const mine = ctx.memberships.filter((m) => m.status === 'APPROVED' && m.communityId === communityId)
+  const myUnits = [...new Set(mine.map((m) => m.unitId))]
+  // The same rule as booking.create (who.ts): one unit, and not a tenant with the unit's owner.
   const family = myUnits.length
-    ? (await findAll<Member>('household_members', { communityId, unitId: _.in(myUnits), status: 'APPROVED' }, { orderBy: [['unitId', 'asc']], max: 200 })).filter((m) => m.openid !== ctx.openid)
+    ? (await findAll<Member>('household_members', { communityId, unitId: _.in(myUnits), status: 'APPROVED' }, { orderBy: [['unitId', 'asc']], max: 200 })).filter(
+        (m) => m.openid !== ctx.openid && mine.some((own) => own.unitId === m.unitId && oneFamily(own.relation, m.relation)),
+      )
     : []
 
   const scope = capabilityScope(ctx.roles, 'booking.proxy', communityId)

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { addDays, shanghaiDate } from '../../domain/booking/time'
 import { BOOKING_IDS } from '../../seeds/booking'
-import { assert, contrastRatios, expectMinSize, expectText, fontSizes, visible, type Scenario } from './harness'
+import { assert, contrastRatios, expectMinSize, expectText, fontSizes, pageSettled, visible, type Scenario } from './harness'
 
 const DAY = (id: string) => `#/subpackages/booking/pages/day/index?id=${id}`
 const MINE = '#/subpackages/booking/pages/mine/index'
@@ -223,11 +223,15 @@ export const bookingScenarios: Scenario[] = [
     },
   },
   {
-    name: 'booking: a family member finds 代人预约 in 预约服务 and books for 张建国; a resident living alone is not offered it',
+    name: 'booking: a family member finds 代人预约 in 预约服务 and books for 张建国; a tenant (the owner is not her family) is not offered it',
     async run({ page, baseUrl, shot }) {
       const date = addDays(shanghaiDate(new Date()), 5)
+      // 刘晓燕 rents 6栋302: its owner is not her family (R6.7), so she has nobody to book for.
+      const answered = page.waitForResponse((r) => r.url().includes('/functions/booking') && (r.request().postData() ?? '').includes('proxyTargets'), { timeout: 20_000 })
       await open(page, baseUrl, 'o_demo_resident', LIST)
+      await answered
       await expectText(page, `#resource-${BOOKING_IDS.activityRoom}`, '室内活动室', 20_000)
+      await pageSettled(page)
       assert((await visible(page, '#booking-proxy-row').count()) === 0, 'a resident with nobody to book for is offered 代人预约')
 
       // 张小明 uses 长辈版 for this one: the proxy page meets the care-mode sizes too.
@@ -255,6 +259,11 @@ export const bookingScenarios: Scenario[] = [
 
       await open(page, baseUrl, 'o_demo_owner', MINE)
       await expectText(page, '.mine-item', '家人张*明代约', 20_000)
+
+      // 张小明 back to the normal mode: later scenarios of other features use his account.
+      await open(page, baseUrl, 'o_demo_family', '#/pages/me/index')
+      await visible(page, '#care-toggle').click({ timeout: 20_000 })
+      await page.waitForFunction(() => document.documentElement.style.fontSize === '16px')
     },
   },
 ]

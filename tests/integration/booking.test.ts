@@ -412,6 +412,17 @@ describe('whom one may book for (booking.proxyTargets, R6.7)', () => {
     expectError(await targets('o_demo_family', { buildingId: b(4) }), 'FORBIDDEN')
   })
 
+  test('a tenant and the unit’s owner are not one family: neither is listed nor may book for the other', async () => {
+    // 刘晓燕 rents 6栋302; its owner is on the register too.
+    const landlord = t.store.find('household_members', { unitId: u(6, '302'), relation: 'OWNER', status: 'APPROVED' })[0]
+    expect(landlord).toBeDefined()
+    expect(expectOk(await targets('o_demo_resident')).family).toEqual([])
+    expect(expectOk(await targets(landlord.openid as string)).family).toEqual([])
+    const resourceId = await newResource()
+    expectError(await create('o_demo_resident', { resourceId, date: day(2), start: '12:00', forMemberId: landlord._id }), 'FORBIDDEN')
+    expectError(await create(landlord.openid as string, { resourceId, date: day(2), start: '13:00', forMemberId: hm('o_demo_resident', u(6, '302')) }), 'FORBIDDEN')
+  })
+
   test('a grid worker gets their grid’s buildings and, per building, the residents with their agreement on record', async () => {
     const before = expectOk(await targets('o_demo_grid_worker'))
     expect(before.buildings.map((x) => x.id)).toEqual([b(1), b(2), b(3), b(4)])
