@@ -186,6 +186,8 @@ export const bookingScenarios: Scenario[] = [
       assert((await elder.innerText()).includes('未记录同意'), `the row reads "${await elder.innerText()}", not 未记录同意`)
       assert(!(await visible(page, '#booking-proxy-page').innerText()).includes('陈桂兰'), 'a full name on the proxy page')
       await elder.click()
+      await expectText(page, '#proxy-chosen', '陈*兰（4栋102）')
+      assert((await visible(page, '.proxy-person').count()) === 0, 'the building’s list stays open after choosing')
 
       // 2. No agreement on record: the note of the phone call comes before any slot can be tapped.
       await expectText(page, '#proxy-agreement', '请先打电话征得本人同意')

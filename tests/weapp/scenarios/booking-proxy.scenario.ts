@@ -34,6 +34,7 @@ export const tests: WeappTest[] = [
       await mp.page.tap(inside(mp.page, mp.page.get('#proxy-buildings'), '.choice', '4栋'))
       const elder = await seeRow(mp, '.proxy-person', '陈*兰', '未记录同意')
       await mp.page.tap(elder)
+      await see(mp, '#proxy-chosen', '陈*兰（4栋102）')
       await see(mp, '#proxy-agreement', '请先打电话征得本人同意')
       await tap(mp, `#proxy-resource-${room}`)
       await see(mp, '#proxy-note-first', '填写通话记录后')

@@ -97,8 +97,7 @@ export default function ProxyBookingPage() {
       title={`${t.nameMasked}（${t.unitLabel}）`}
       description={t.relationLabel}
       extra={<Text className={t.agreement === 'NONE' ? 'caption' : 'tag'}>{AGREEMENT[t.agreement]}</Text>}
-      role='radio'
-      checked={person?.memberId === t.memberId}
+      arrow
       onClick={() => choose(t)}
     />
   )
@@ -109,7 +108,16 @@ export default function ProxyBookingPage() {
       {error ? <ErrorState message={error} onRetry={load} /> : null}
       {!targets && !error ? <Loading /> : null}
 
-      {targets ? (
+      {targets && person ? (
+        // Chosen: the long list folds to the one person, so step 2 is right below.
+        <Card title='1. 为谁预约' id='proxy-whom'>
+          <ListRow id='proxy-chosen' title={`✓ ${person.nameMasked}（${person.unitLabel}）`} description={person.relationLabel} extra={<Text className={person.agreement === 'NONE' ? 'caption' : 'tag'}>{AGREEMENT[person.agreement]}</Text>} />
+          <Button id='proxy-change' variant='secondary' block onClick={() => { setPerson(null); setResult(null) }}>
+            换一位
+          </Button>
+        </Card>
+      ) : null}
+      {targets && !person ? (
         <Card title='1. 为谁预约' id='proxy-whom'>
           {targets.family.length ? <Text className='section-title'>同一房屋的家人</Text> : null}
           {targets.family.map(personRow)}
