@@ -6,6 +6,7 @@
  * under a scratched protector or glare still scans, at 25–29 modules a side for these payloads.
  */
 import { encode } from 'uqr'
+import { shanghaiTime } from '@domain/booking/time'
 
 /** What the QR says; the server looks the booking up by id and checks the code (booking.checkIn). */
 export function checkInPayload(bookingId: string, code: string): string {
@@ -45,3 +46,14 @@ export function runsOf(row: readonly boolean[]): number[] {
 
 /** The quiet zone around the symbol, in modules (ISO/IEC 18004 asks for 4). */
 export const QUIET_ZONE = 4
+
+/**
+ * The day sheet's words for a refused check-in whose window is not open: the generic text for
+ * BOOKING_OUTSIDE_WINDOW speaks of booking dates, which misleads staff holding a scanner, so say
+ * when check-in opens and closes (Beijing time). null: not this refusal.
+ */
+export function checkInWindowText(code: string | undefined, details: unknown): string | null {
+  const d = details as { reason?: string; opensAt?: string; closesAt?: string } | undefined
+  if (code !== 'BOOKING_OUTSIDE_WINDOW' || d?.reason !== 'CHECK_IN_WINDOW') return null
+  return d.opensAt && d.closesAt ? `不在签到时间内：签到时间 ${shanghaiTime(d.opensAt)}—${shanghaiTime(d.closesAt)}（北京时间）` : '不在签到时间内'
+}

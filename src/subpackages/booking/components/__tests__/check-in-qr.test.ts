@@ -3,7 +3,7 @@
  * the modules drawn the way CheckInQr draws them (runs per row, a 4-module quiet zone) are
  * rasterised and read by an independent decoder (jsQR), then parsed by the sheet's parseCheckIn.
  */
-import { checkInPayload, parseCheckIn, qrModules, runsOf } from '../check-in-qr'
+import { checkInPayload, checkInWindowText, parseCheckIn, qrModules, runsOf } from '../check-in-qr'
 import { scan } from '../../../../../tests/integration/support/qr'
 
 const samples = [
@@ -43,4 +43,13 @@ test('a garbled scan or typed text is refused; six digits typed alone are accept
   expect(parseCheckIn('LB:bk_x:12345')).toBeNull()
   expect(parseCheckIn('https://example.com/LB:bk_x:123456')).toBeNull()
   expect(parseCheckIn('')).toBeNull()
+})
+
+test('a check-in outside its window says when check-in is open, on the Beijing clock', () => {
+  expect(checkInWindowText('BOOKING_OUTSIDE_WINDOW', { reason: 'CHECK_IN_WINDOW', opensAt: '2026-12-07T02:45:00.000Z', closesAt: '2026-12-07T03:15:00.000Z' })).toBe(
+    '不在签到时间内：签到时间 10:45—11:15（北京时间）',
+  )
+  // A booking date outside the horizon is another refusal: the generic text stays.
+  expect(checkInWindowText('BOOKING_OUTSIDE_WINDOW', { reason: 'HORIZON' })).toBeNull()
+  expect(checkInWindowText('NOT_FOUND', { reason: 'CHECK_IN_WINDOW' })).toBeNull()
 })

@@ -4,11 +4,11 @@ import { Text, View } from '@tarojs/components'
 import { addDays, shanghaiDate } from '@domain/booking/time'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
-import { callCloud, type CallOutput } from '@/services/cloud'
+import { callCloud, CloudError, type CallOutput } from '@/services/cloud'
 import { Button, Card, Choice, Empty, ErrorState, Loading, PageHeader, TextField } from '@/shared/ui'
 import { dayChoices } from '../../components/day-choices'
 import { useResources } from '../../components/use-resources'
-import { parseCheckIn } from '../../components/check-in-qr'
+import { checkInWindowText, parseCheckIn } from '../../components/check-in-qr'
 
 type Sheet = CallOutput<'booking', 'list'>
 type Row = Sheet['rows'][number]
@@ -75,7 +75,7 @@ export default function BookingSheetPage() {
       setCode('')
       load()
     } catch (e) {
-      setNote(errorText(e))
+      setNote((e instanceof CloudError ? checkInWindowText(e.code, e.details) : null) ?? errorText(e))
     } finally {
       setBusyId(null)
     }
