@@ -41,7 +41,10 @@ async function pickSlot(page: Page, date: string, start: string): Promise<void> 
 }
 
 async function expectCareSizes(page: Page, selectors: string[]): Promise<void> {
-  const sizes = await fontSizes(page, '.body-text')
+  // The page left behind may still be torn down: measure one displayed page, and skip an element
+  // detached while it was read (no computed style: NaN), which nobody sees.
+  await pageSettled(page)
+  const sizes = (await fontSizes(page, '.body-text')).filter((n) => !Number.isNaN(n))
   assert(sizes.length > 0 && sizes.every((s) => s >= 18 - 0.01), `care mode body text ${sizes.join(', ')} px, expected ≥ 18`)
   for (const s of selectors) await expectMinSize(page, s, 60)
 }
