@@ -137,7 +137,10 @@ export const main = createFunction(
           details: { subjectOpenid: who.openid, as: who.bookedByRole, basis: who.proxyBasis, note: who.proxyNote, resourceId, date, start },
         })
       }
-      return { booking: await viewFor(ctx, booking, resource) }
+      const view = await viewFor(ctx, booking, resource)
+      // The person booked for hears of it (with their notifications consent), not only the one who booked.
+      if (who.bookedByRole !== 'SELF') await notify(booking, resource.name, '已代约', `${view.bookedByLabel}，可在我的预约取消`, ctx.now)
+      return { booking: view }
     },
 
     async cancel({ bookingId, reason }, ctx) {

@@ -383,8 +383,13 @@ describe('on behalf of others (R6.7)', () => {
     expect(refused.details).toMatchObject({ reason: 'PROXY_AGREEMENT_REQUIRED' })
     // The other grid's worker cannot, whatever the note.
     expectError(await create('o_demo_grid_worker_2', { resourceId, date, start: '10:00', forMemberId: elderMember, proxyNote: '已电话确认' }), 'FORBIDDEN')
+    await grant(t, 'o_demo_elder', ['notifications'])
+    t.cloud.openapi.grantSubscribeCredit('o_demo_elder', 'tmpl_booking_status', 1)
+    const sent = t.cloud.openapi.outbox.length
     const r = expectOk(await create('o_demo_grid_worker', { resourceId, date, start: '10:00', forMemberId: elderMember, proxyNote: '12月1日电话，陈阿姨同意代约' }))
     expect(r.booking.bookedByLabel).toBe('网格员周*代约')
+    // She is told (she consented to notifications), on the page where she can cancel it.
+    expect(t.cloud.openapi.outbox.slice(sent)).toEqual([expect.objectContaining({ touser: 'o_demo_elder', page: 'subpackages/booking/pages/mine/index' })])
     const mine = expectOk(await t.call<{ bookings: (Booking & { forSelf: boolean })[] }>('booking', 'mine', {}, 'o_demo_elder'))
     expect(mine.bookings.find((x) => x.id === r.booking.id)).toMatchObject({ bookedByLabel: '网格员周*代约', forSelf: true, canCancel: true })
     expect(t.store.find('audit_log', { event: 'booking.proxy', target: r.booking.id })[0]).toMatchObject({ actorOpenid: 'o_demo_grid_worker', details: { subjectOpenid: 'o_demo_elder', basis: 'PHONE_NOTE' } })
