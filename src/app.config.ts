@@ -26,7 +26,7 @@ export default defineAppConfig({
     // Staff entries are shown by capability on 我的; the server enforces them (capabilities.ts).
     { root: 'subpackages/staff', pages: ['pages/review/index', 'pages/roster/index', 'pages/roles/index', 'pages/directory/index', 'pages/alerts/index'] },
     // Booking (issue #11): resident pages and the staff day sheet / resource editor together.
-    { root: 'subpackages/booking', pages: ['pages/list/index', 'pages/day/index', 'pages/mine/index', 'pages/sheet/index', 'pages/manage/index'] },
+    { root: 'subpackages/booking', pages: ['pages/list/index', 'pages/day/index', 'pages/mine/index', 'pages/sheet/index', 'pages/manage/index', 'pages/proxy/index'] },
     // The grid worker's day (issue #10): compose, reach and the unread list, own notices, edit / withdraw.
     { root: 'subpackages/grid', pages: ['pages/compose/index', 'pages/reach/index', 'pages/mine/index', 'pages/visits/index', 'pages/edit/index'] },
     // 事件上报 / 社情民意: residents report and follow; staff handle (list ?staff=1, detail actions).

@@ -23,6 +23,7 @@ import { bookSlot, releaseBooking, transition, type Release } from './ledger'
 import { requireStaffFor, resolveBooker, staffFor } from './who'
 import { namesOf, ownerView, resourceView, sheetRows, waitPositions } from './views'
 import { notify } from './notify'
+import { proxyTargets } from './proxy'
 import { noShowRecorded, pausedStandingOf, requireNotPaused, standingOf, type StandingDoc } from './standing'
 import { unitLabels } from '../_core/lookup'
 import { recentNoShows } from '../../domain/booking/no-show'
@@ -136,7 +137,10 @@ export const main = createFunction(
           details: { subjectOpenid: who.openid, as: who.bookedByRole, basis: who.proxyBasis, note: who.proxyNote, resourceId, date, start },
         })
       }
-      return { booking: await viewFor(ctx, booking, resource) }
+      const view = await viewFor(ctx, booking, resource)
+      // The person booked for hears of it (with their notifications consent), not only the one who booked.
+      if (who.bookedByRole !== 'SELF') await notify(booking, resource.name, '已代约', `${view.bookedByLabel}，可在我的预约取消`, ctx.now)
+      return { booking: view }
     },
 
     async cancel({ bookingId, reason }, ctx) {
@@ -325,6 +329,10 @@ export const main = createFunction(
       })
       await audit(ctx, { communityId, event: 'booking.appeal_decided', target: standingId, details: { decision, note: note ?? null, noShows: st.noShows.length } })
       return { standingId, status }
+    },
+
+    proxyTargets({ communityId, buildingId, page }, ctx) {
+      return proxyTargets(ctx, communityId, buildingId, page)
     },
 
     async workload({ communityId }, ctx) {

@@ -7,6 +7,7 @@
 import { capabilityScope, roleHas } from '../../domain/access/capabilities'
 import type { HouseholdMemberDoc } from '../../domain/community/model'
 import type { ResourceDoc } from '../../domain/booking/model'
+import { oneFamily } from '../../domain/booking/proxy'
 import { consentId, type ConsentDoc } from '../../domain/privacy/consent-model'
 import { consentView } from '../../domain/privacy/consent-rules'
 import { purposeById } from '../../domain/privacy/purposes'
@@ -54,7 +55,7 @@ export async function resolveBooker(ctx: CallContext, resource: ResourceDoc, for
   if (!eligible(resource, m)) throw refuse(resource)
   const base = { openid: m.openid, householdKey: `u_${m.unitId}`, unitId: m.unitId, bookedBy: ctx.openid }
   if (m.openid === ctx.openid) return { ...base, bookedByRole: 'SELF', proxyBasis: null, proxyNote: null }
-  const sameHome = ctx.memberships.some((own) => own.status === 'APPROVED' && own.unitId === m.unitId)
+  const sameHome = ctx.memberships.some((own) => own.status === 'APPROVED' && own.unitId === m.unitId && oneFamily(own.relation, m.relation))
   if (sameHome) return { ...base, bookedByRole: 'FAMILY', proxyBasis: null, proxyNote: null }
   const scope = capabilityScope(ctx.roles, 'booking.proxy', resource.communityId)
   const grid = scope && scope !== 'all' ? gridOfBuilding(await gridsOf(resource.communityId), m.buildingId) : null

@@ -120,6 +120,15 @@ const sheetRow = z.object({
 
 const affected = z.object({ id: z.string(), date: z.string(), start: z.string(), nameMasked: z.string(), reason: z.enum(['HOURS', 'SEATS', 'CLOSED']) })
 
+/** Someone the caller may book for; agreement FAMILY needs none, NONE needs the note of the phone call. */
+const proxyTarget = z.object({
+  memberId: z.string(),
+  nameMasked: z.string(),
+  unitLabel: z.string(),
+  relationLabel: z.string(),
+  agreement: z.enum(['FAMILY', 'CONSENT', 'NONE']),
+})
+
 export const bookingContract = defineFunction('booking', {
   resources: defineAction({
     summary: 'Bookable facilities and services of a community, with their rules in words. Staff with booking.manage also get inactive ones.',
@@ -227,6 +236,20 @@ export const bookingContract = defineFunction('booking', {
     output: z.object({ standingId: z.string(), status: z.enum(['LIFTED', 'KEPT']) }),
     access: { capability: 'booking.manage', community: (i) => i.communityId },
     idempotent: true,
+  }),
+  proxyTargets: defineAction({
+    summary:
+      "Whom the caller may book for (R6.7): the other members of their own homes, and for a grid worker the residents of one building of their grids (R7.2), 50 a page, each with whether the resident's booking_proxy consent is on record. Names masked (R4.9). booking.create re-checks everything.",
+    input: z.object({ communityId: ids.community, buildingId: ids.building.optional(), page: z.number().int().min(0).max(1000).default(0) }).strict(),
+    output: z.object({
+      family: z.array(proxyTarget),
+      /** The grid worker's buildings (empty for everyone else). */
+      buildings: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** Residents of the requested building (grid workers only). */
+      residents: z.array(proxyTarget),
+      hasMore: z.boolean(),
+    }),
+    access: 'member',
   }),
   workload: defineAction({
     summary: 'Counts for the staff work items on 首页: pending approvals and check-ins expected today.',

@@ -467,6 +467,15 @@ const CASES: Record<string, Case> = {
     input: () => ({ communityId: C, standingId: 'st_nobody', decision: 'LIFT' }),
     expect: (p) => (can('booking.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
   },
+  // Whom one may book for (R6.7): anyone in the community asks (their family comes back); a
+  // building's residents only for a grid worker of that building's grid (R7.2).
+  'booking.proxyTargets': { fn: 'booking', action: 'proxyTargets', input: () => ({ communityId: C }), expect: member },
+  'booking.proxyTargets@4栋': {
+    fn: 'booking',
+    action: 'proxyTargets',
+    input: () => ({ communityId: C, buildingId: `${C}_b04` }),
+    expect: (p) => (!isMember(p) ? 'UNAUTHENTICATED' : canInGrid('booking.proxy', GRID1)(p)),
+  },
   'booking.workload': { fn: 'booking', action: 'workload', input: () => ({ communityId: C }), expect: can('booking.manage') },
   // Issue #13: groups. 6栋's group is read by its residents (o_demo_resident) and moderators
   // (group.moderate: RC staff, admin); everyone else gets NOT_FOUND, not a hint that it exists.

@@ -9,6 +9,8 @@ import { C, b, expectError, expectOk, grant, hm, u } from './support/linli'
 import { addDays, shanghaiDate } from '../../domain/booking/time'
 import type { ResourceRules } from '../../domain/booking/model'
 import { BOOKING_IDS } from '../../seeds/booking'
+import { checkInPayload, parseCheckIn, qrModules, runsOf } from '../../src/subpackages/booking/components/check-in-qr'
+import { scan } from './support/qr'
 
 jest.setTimeout(240_000)
 
@@ -251,6 +253,29 @@ describe('check-in and the release timer', () => {
     expect(ci.booking.status).toBe('CHECKED_IN')
   })
 
+  test('the QR on 我的预约, scanned from the screen, checks the booking in on the day sheet', async () => {
+    const resourceId = await newResource()
+    const p = household('qr', 1)
+    const r = expectOk(await create(p, { resourceId, date: day(1), start: '09:00' }))
+    const stored = t.store.find('bookings', { _id: r.booking.id })[0]
+    t.store.put('bookings', { ...stored, checkInOpensAt: new Date(Date.now() - 60_000), checkInClosesAt: new Date(Date.now() + 10 * 60_000) }, 'replace')
+    // What 我的预约 draws: the payload from the person's own booking view, encoded and drawn as runs.
+    const mine = expectOk(await t.call<{ bookings: Booking[] }>('booking', 'mine', {}, p)).bookings.find((b) => b.id === r.booking.id)!
+    const read = scan(qrModules(checkInPayload(mine.id, mine.checkInCode!)).map(runsOf))
+    const parsed = parseCheckIn(read ?? '')
+    expect(parsed).toEqual({ bookingId: r.booking.id, code: stored.checkInCode })
+    // The day sheet sends what it parsed (booking id and code) to booking.checkIn.
+    const ci = expectOk(await t.call<{ booking: { id: string; status: string } }>('booking', 'checkIn', { communityId: C, ...parsed }, 'o_demo_rc_staff'))
+    expect(ci.booking).toMatchObject({ id: r.booking.id, status: 'CHECKED_IN' })
+    // A QR with the right id and another code does not check anyone in.
+    const other = expectOk(await create(household('qr', 2), { resourceId, date: day(1), start: '09:00' }))
+    const o = t.store.find('bookings', { _id: other.booking.id })[0]
+    t.store.put('bookings', { ...o, checkInOpensAt: new Date(Date.now() - 60_000), checkInClosesAt: new Date(Date.now() + 10 * 60_000) }, 'replace')
+    const wrong = String((Number(o.checkInCode) + 1) % 1_000_000).padStart(6, '0')
+    expectError(await t.call('booking', 'checkIn', { communityId: C, bookingId: other.booking.id, code: wrong }, 'o_demo_rc_staff'), 'NOT_FOUND')
+    expect(t.store.find('bookings', { _id: other.booking.id })[0]).toMatchObject({ status: 'CONFIRMED' })
+  })
+
   test('3 no-shows in 30 days pause the household for 7 days; a 长辈版 user is exempt', async () => {
     const now = new Date().toISOString()
     const st = (key: string) => ({ _id: `st_${C}_${key}`, communityId: C, householdKey: key, openids: [], noShows: [now, now, now], pausedUntil: new Date(Date.now() + 7 * 86400_000).toISOString() })
@@ -358,8 +383,13 @@ describe('on behalf of others (R6.7)', () => {
     expect(refused.details).toMatchObject({ reason: 'PROXY_AGREEMENT_REQUIRED' })
     // The other grid's worker cannot, whatever the note.
     expectError(await create('o_demo_grid_worker_2', { resourceId, date, start: '10:00', forMemberId: elderMember, proxyNote: '已电话确认' }), 'FORBIDDEN')
+    await grant(t, 'o_demo_elder', ['notifications'])
+    t.cloud.openapi.grantSubscribeCredit('o_demo_elder', 'tmpl_booking_status', 1)
+    const sent = t.cloud.openapi.outbox.length
     const r = expectOk(await create('o_demo_grid_worker', { resourceId, date, start: '10:00', forMemberId: elderMember, proxyNote: '12月1日电话，陈阿姨同意代约' }))
     expect(r.booking.bookedByLabel).toBe('网格员周*代约')
+    // She is told (she consented to notifications), on the page where she can cancel it.
+    expect(t.cloud.openapi.outbox.slice(sent)).toEqual([expect.objectContaining({ touser: 'o_demo_elder', page: 'subpackages/booking/pages/mine/index' })])
     const mine = expectOk(await t.call<{ bookings: (Booking & { forSelf: boolean })[] }>('booking', 'mine', {}, 'o_demo_elder'))
     expect(mine.bookings.find((x) => x.id === r.booking.id)).toMatchObject({ bookedByLabel: '网格员周*代约', forSelf: true, canCancel: true })
     expect(t.store.find('audit_log', { event: 'booking.proxy', target: r.booking.id })[0]).toMatchObject({ actorOpenid: 'o_demo_grid_worker', details: { subjectOpenid: 'o_demo_elder', basis: 'PHONE_NOTE' } })
@@ -371,6 +401,52 @@ describe('on behalf of others (R6.7)', () => {
     const r = expectOk(await create('o_demo_family', { resourceId, date: day(2), start: '11:00', forMemberId: hm('o_demo_owner', u(1, '101')) }))
     expect(r.booking.bookedByLabel).toBe('家人张*明代约')
     expect(t.store.find('bookings', { _id: r.booking.id })[0]).toMatchObject({ openid: 'o_demo_owner', bookedBy: 'o_demo_family', bookedByRole: 'FAMILY' })
+  })
+})
+
+describe('whom one may book for (booking.proxyTargets, R6.7)', () => {
+  type Target = { memberId: string; nameMasked: string; unitLabel: string; agreement: string }
+  type Targets = { family: Target[]; buildings: { id: string; name: string }[]; residents: Target[]; hasMore: boolean }
+  const targets = (openid: string, input: Record<string, unknown> = {}) => t.call<Targets>('booking', 'proxyTargets', { communityId: C, ...input }, openid)
+
+  test('a family member gets the others of their home, masked, needing no agreement; no buildings', async () => {
+    const r = expectOk(await targets('o_demo_family'))
+    expect(r.family).toEqual([expect.objectContaining({ memberId: hm('o_demo_owner', u(1, '101')), nameMasked: '张*国', unitLabel: '1栋101', agreement: 'FAMILY' })])
+    expect(r.buildings).toEqual([])
+    expect(JSON.stringify(r)).not.toContain('张建国')
+    expectError(await targets('o_demo_family', { buildingId: b(4) }), 'FORBIDDEN')
+  })
+
+  test('a tenant and the unit’s owner are not one family: neither is listed nor may book for the other', async () => {
+    // 刘晓燕 rents 6栋302; its owner is on the register too.
+    const landlord = t.store.find('household_members', { unitId: u(6, '302'), relation: 'OWNER', status: 'APPROVED' })[0]
+    expect(landlord).toBeDefined()
+    expect(expectOk(await targets('o_demo_resident')).family).toEqual([])
+    expect(expectOk(await targets(landlord.openid as string)).family).toEqual([])
+    const resourceId = await newResource()
+    expectError(await create('o_demo_resident', { resourceId, date: day(2), start: '12:00', forMemberId: landlord._id }), 'FORBIDDEN')
+    expectError(await create(landlord.openid as string, { resourceId, date: day(2), start: '13:00', forMemberId: hm('o_demo_resident', u(6, '302')) }), 'FORBIDDEN')
+  })
+
+  test('a grid worker gets their grid’s buildings and, per building, the residents with their agreement on record', async () => {
+    const before = expectOk(await targets('o_demo_grid_worker'))
+    expect(before.buildings.map((x) => x.id)).toEqual([b(1), b(2), b(3), b(4)])
+    let rows = await targets('o_demo_grid_worker', { buildingId: b(4) })
+    let elderRow = expectOk(rows).residents.find((x) => x.memberId === hm('o_demo_elder', u(4, '102')))
+    expect(elderRow).toMatchObject({ nameMasked: '陈*兰', agreement: 'NONE' })
+    // The resident records the agreement in 隐私设置; the list says so, and booking needs no note.
+    await grant(t, 'o_demo_elder', ['booking_proxy'])
+    rows = await targets('o_demo_grid_worker', { buildingId: b(4) })
+    elderRow = expectOk(rows).residents.find((x) => x.memberId === hm('o_demo_elder', u(4, '102')))
+    expect(elderRow).toMatchObject({ agreement: 'CONSENT' })
+    const resourceId = await newResource()
+    const booked = expectOk(await create('o_demo_grid_worker', { resourceId, date: day(3), start: '10:00', forMemberId: elderRow!.memberId }))
+    expect(t.store.find('audit_log', { event: 'booking.proxy', target: booked.booking.id })[0]).toMatchObject({ details: { basis: 'CONSENT' } })
+    // Another grid's building, or another grid's worker: refused (R7.2).
+    expectError(await targets('o_demo_grid_worker', { buildingId: b(6) }), 'FORBIDDEN')
+    expectError(await targets('o_demo_grid_worker_2', { buildingId: b(4) }), 'FORBIDDEN')
+    // A resident is nobody's grid worker.
+    expectError(await targets('o_demo_resident', { buildingId: b(4) }), 'FORBIDDEN')
   })
 })
 

@@ -5,4 +5,5 @@ export const BOOKING_ROUTES = {
   mine: '/subpackages/booking/pages/mine/index',
   sheet: '/subpackages/booking/pages/sheet/index',
   manage: '/subpackages/booking/pages/manage/index',
+  proxy: '/subpackages/booking/pages/proxy/index',
 } as const

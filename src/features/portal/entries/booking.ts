@@ -1,5 +1,5 @@
 /**
- * The booking feature on 首页 (issue #11): the 预约服务 tile, the next booking among "my things",
+ * The booking feature on 首页 (issue #11): the 预约服务 tile, 代人预约 for grid workers, the next booking among "my things",
  * and staff work items (approvals pending, check-ins expected today). Main package: type-only
  * contract imports and the zod-free date helpers; the pages live in the booking subpackage.
  */
@@ -11,6 +11,7 @@ import type { PortalRegistration } from '../types'
 const LIST = '/subpackages/booking/pages/list/index'
 const MINE = '/subpackages/booking/pages/mine/index'
 const SHEET = '/subpackages/booking/pages/sheet/index'
+const PROXY = '/subpackages/booking/pages/proxy/index'
 
 const communityOf = (s: BootstrapOutput) => s.currentCommunity?.id ?? null
 /** Residents and staff of the current community can book (eligibility is per resource, checked on the server). */
@@ -33,8 +34,17 @@ function workload(s: BootstrapOutput) {
   return cached.value
 }
 
+/** Grid workers book for the residents of their grid (R6.7); family members find 代人预约 in 预约服务. */
+const proxies = (s: BootstrapOutput) => {
+  const c = communityOf(s)
+  return !!c && (s.capabilities[c] ?? []).includes('booking.proxy')
+}
+
 export const registration: PortalRegistration = {
-  entries: [{ key: 'booking', title: '预约服务', glyph: '约', url: LIST, order: 30, visible: inCommunity }],
+  entries: [
+    { key: 'booking', title: '预约服务', glyph: '约', url: LIST, order: 30, visible: inCommunity },
+    { key: 'booking-proxy', title: '代人预约', glyph: '代', url: PROXY, order: 31, visible: proxies },
+  ],
   workItems: [
     { key: 'booking-approvals', title: '待审核的预约', url: SHEET, visible: manages, load: async (s) => (await workload(s)).pendingApprovals },
     { key: 'booking-checkins', title: '今日待签到', url: SHEET, visible: manages, load: async (s) => (await workload(s)).checkInsToday },

@@ -24,3 +24,15 @@ export function dayChoices(today: string, lastDate: string, max = 14): DayChoice
 export function slotLabel(date: string, start: string, end: string): string {
   return `${dayLabel(date)} ${start}–${end}`
 }
+
+const RESULT_TEXT: Record<string, string> = {
+  CONFIRMED: '预约成功',
+  PENDING_APPROVAL: '已提交，等待工作人员审核',
+  WAITLISTED: '已加入候补',
+}
+
+/** What the page says after booking.create: "预约成功：12月3日 周四 15:00–16:00", or the waitlist place. */
+export function bookedText(b: { status: string; statusLabel: string; waitPosition: number | null; date: string; start: string; end: string }): string {
+  const pos = b.waitPosition ? `（第${b.waitPosition}位）` : ''
+  return `${RESULT_TEXT[b.status] ?? b.statusLabel}${pos}：${slotLabel(b.date, b.start, b.end)}`
+}

@@ -1,7 +1,9 @@
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import { CATEGORY_LABELS } from '@domain/booking/model'
 import { PageShell } from '@/app-shell/PageShell'
+import { callCloud } from '@/services/cloud'
 import { Card, Empty, ErrorState, ListRow, Loading, PageHeader } from '@/shared/ui'
 import { BOOKING_ROUTES } from '../../routes'
 import { useResources } from '../../components/use-resources'
@@ -9,15 +11,24 @@ import { useResources } from '../../components/use-resources'
 /**
  * 预约服务: the community's facilities and services (issue #11), each with who runs it, seats and
  * whether it needs approval — then a tap to the day-by-day view. Staff with booking.manage also
- * get the day sheet (check-in, approvals) and the resource editor.
+ * get the day sheet (check-in, approvals) and the resource editor. 代人预约 shows only when there is
+ * someone to book for (a family member in the home, or a grid to serve): no row that leads nowhere.
  */
 export default function BookingListPage() {
   const { communityId, communityName, resources, error, reload, canManage } = useResources()
   const go = (url: string) => void Taro.navigateTo({ url })
+  const [canProxy, setCanProxy] = useState(false)
+  useEffect(() => {
+    if (!communityId) return
+    callCloud('booking', 'proxyTargets', { communityId })
+      .then((r) => setCanProxy(r.family.length > 0 || r.buildings.length > 0))
+      .catch(() => setCanProxy(false))
+  }, [communityId])
   return (
     <PageShell title='预约服务' id='booking-list-page'>
       <PageHeader title='预约服务' caption={communityName} />
       <ListRow id='booking-mine-row' title='我的预约' description='查看签到码、候补顺序，取消预约' arrow onClick={() => go(BOOKING_ROUTES.mine)} />
+      {canProxy ? <ListRow id='booking-proxy-row' title='代人预约' description='为家人或网格内的居民预约，对方可查看和取消' arrow onClick={() => go(BOOKING_ROUTES.proxy)} /> : null}
       <Text className='section-title'>可预约的设施和服务</Text>
       {!communityId ? <Empty title='加入社区后即可预约' /> : null}
       {error ? <ErrorState message={error} onRetry={reload} /> : null}

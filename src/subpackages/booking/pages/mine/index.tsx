@@ -9,6 +9,7 @@ import { callCloud, type CallOutput } from '@/services/cloud'
 import { Button, Card, ConfirmSheet, Empty, ErrorState, Loading, PageHeader, TextField } from '@/shared/ui'
 import { useSession } from '@/features/session/session-store'
 import { slotLabel } from '../../components/day-choices'
+import { CheckInQr } from '../../components/CheckInQr'
 
 type Mine = CallOutput<'booking', 'mine'>
 type Booking = Mine['bookings'][number]
@@ -95,7 +96,8 @@ export default function MyBookingsPage() {
           {b.location ? <Text className='caption notice-block'>{b.location}</Text> : null}
           {b.checkInCode ? (
             <View className='checkin-code' id={`checkin-${b.id}`}>
-              <Text className='caption'>签到码</Text>
+              <Text className='caption'>签到码（给工作人员扫码，或念出6位数字）</Text>
+              <CheckInQr bookingId={b.id} code={b.checkInCode} id={`qr-${b.id}`} />
               <Text className='invite-code checkin-code__digits'>{b.checkInCode}</Text>
               {b.checkInOpensAt && b.checkInClosesAt ? <Text className='caption'>{`签到时间 ${shanghaiTime(b.checkInOpensAt)}—${shanghaiTime(b.checkInClosesAt)}（北京时间）`}</Text> : null}
             </View>

@@ -4,22 +4,14 @@ import { Text, View } from '@tarojs/components'
 import { addDays, shanghaiDate } from '@domain/booking/time'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
-import { callCloud, type CallOutput } from '@/services/cloud'
+import { callCloud, CloudError, type CallOutput } from '@/services/cloud'
 import { Button, Card, Choice, Empty, ErrorState, Loading, PageHeader, TextField } from '@/shared/ui'
 import { dayChoices } from '../../components/day-choices'
 import { useResources } from '../../components/use-resources'
+import { checkInWindowText, parseCheckIn } from '../../components/check-in-qr'
 
 type Sheet = CallOutput<'booking', 'list'>
 type Row = Sheet['rows'][number]
-
-/** What a scanned or typed code says: the QR payload `LB:<bookingId>:<code>`, or the 6 digits alone. */
-export function parseCheckIn(text: string): { code: string; bookingId?: string } | null {
-  const t = text.trim()
-  const qr = /^LB:([A-Za-z0-9_-]+):(\d{6})$/.exec(t)
-  if (qr) return { bookingId: qr[1], code: qr[2] }
-  const digits = t.replace(/\s+/g, '')
-  return /^\d{6}$/.test(digits) ? { code: digits } : null
-}
 
 /**
  * 预约名单与签到 (staff, booking.manage): one resource and day at a time — the bookings with masked
@@ -83,7 +75,7 @@ export default function BookingSheetPage() {
       setCode('')
       load()
     } catch (e) {
-      setNote(errorText(e))
+      setNote((e instanceof CloudError ? checkInWindowText(e.code, e.details) : null) ?? errorText(e))
     } finally {
       setBusyId(null)
     }
