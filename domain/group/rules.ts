@@ -55,17 +55,16 @@ export const HOLD_NOTES = {
 } as const
 
 /**
- * A msgSecCheck v2 answer → what happens to the content. Anything that is not a clean errcode 0
- * with suggest pass/review/risky holds the content: fail closed, never published unchecked (R5.8).
+ * The content check's verdict (cloudfunctions/_core/content-check.ts) → what happens to the
+ * content. UNAVAILABLE holds it: fail closed, never published unchecked (R5.8).
  */
-export function verdictOf(answer: unknown): Verdict {
-  // wx-server-sdk answers errCode (camelCase); the HTTPS API answers errcode.
-  const a = answer as { errCode?: number; errcode?: number; result?: { suggest?: string; label?: number } } | null
-  if (!a || (a.errCode ?? a.errcode) !== 0 || !a.result) return { outcome: 'HOLD', reason: 'UNAVAILABLE', note: HOLD_NOTES.UNAVAILABLE }
-  const { suggest, label = 0 } = a.result
-  if (suggest === 'pass') return { outcome: 'PUBLISH' }
-  if (suggest === 'risky') return { outcome: 'REFUSE', label, note: `内容未通过安全检查（${SEC_LABELS[label] ?? '违规内容'}），请修改后再发` }
-  if (suggest === 'review') return { outcome: 'HOLD', reason: 'REVIEW', note: HOLD_NOTES.REVIEW }
+export function verdictOf(check: { verdict: 'PASS' | 'REVIEW' | 'RISKY' | 'UNAVAILABLE'; label: number | null }): Verdict {
+  if (check.verdict === 'PASS') return { outcome: 'PUBLISH' }
+  if (check.verdict === 'RISKY') {
+    const label = check.label ?? 0
+    return { outcome: 'REFUSE', label, note: `内容未通过安全检查（${SEC_LABELS[label] ?? '违规内容'}），请修改后再发` }
+  }
+  if (check.verdict === 'REVIEW') return { outcome: 'HOLD', reason: 'REVIEW', note: HOLD_NOTES.REVIEW }
   return { outcome: 'HOLD', reason: 'UNAVAILABLE', note: HOLD_NOTES.UNAVAILABLE }
 }
 
