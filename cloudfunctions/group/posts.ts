@@ -14,6 +14,7 @@ import { isModerator, loadGroup, requireParticipant, requirePoster, type Standin
 import { commentView, namesOf, openidsOf, postView } from './views'
 import { refuse, screen, takePersonalRate } from './screen'
 import { setMember } from './groups'
+import { derivedOf } from './derived'
 
 type H = Pick<Handlers<GroupContract>, 'post.create' | 'post.list' | 'post.get' | 'post.comment' | 'post.react' | 'post.report' | 'post.moderate' | 'post.pin' | 'post.queue'>
 
@@ -122,8 +123,8 @@ export const postHandlers: H = {
     const all = await findAll<CommentDoc>('post_comments', { postId }, { orderBy: [['createdAt', 'asc']], max: 500 })
     const comments = all.filter((c) => c.status === 'PUBLISHED' || c.authorOpenid === ctx.openid || moderator)
     const names = await namesOf([...openidsOf([post]), ...comments.map((c) => c.authorOpenid)])
-    const mine = await myReactionsOf(ctx, [postId])
-    return { post: postView(ctx, post, names, mine.get(postId) ?? [], moderator), comments: comments.map((c) => commentView(ctx, c, names, moderator)) }
+    const [mine, derived] = await Promise.all([myReactionsOf(ctx, [postId]), derivedOf([postId], moderator)])
+    return { post: postView(ctx, post, names, mine.get(postId) ?? [], moderator), comments: comments.map((c) => commentView(ctx, c, names, moderator)), derived: derived.get(postId) ?? [] }
   },
 
   async 'post.comment'({ postId, text, replyTo }, ctx) {

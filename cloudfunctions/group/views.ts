@@ -5,7 +5,7 @@ import type { CallContext } from '../_core/context'
 import type { UserDoc } from '../../domain/community/model'
 import { maskName, maskPhone } from '../../domain/privacy/masking'
 import { AGENDA_LABELS, pollResultsVisible } from '../../domain/group/rules'
-import type { AgendaViewIn as AgendaView, CommentViewIn as CommentView, PostViewIn as PostView } from '../../domain/group/contract'
+import type { AgendaViewIn as AgendaView, CommentViewIn as CommentView, DerivedView, PostViewIn as PostView } from '../../domain/group/contract'
 import type { AgendaDoc, CommentDoc, PostDoc } from './model'
 
 export async function namesOf(openids: string[]): Promise<Map<string, string>> {
@@ -101,7 +101,7 @@ export function commentView(ctx: CallContext, c: CommentDoc, names: Map<string, 
   }
 }
 
-export function agendaView(a: AgendaDoc, names: Map<string, string>): AgendaView {
+export function agendaView(a: AgendaDoc, names: Map<string, string>, derived: DerivedView[] = [], actions: AgendaView['actions'] = []): AgendaView {
   return {
     id: a._id,
     communityId: a.communityId,
@@ -117,5 +117,7 @@ export function agendaView(a: AgendaDoc, names: Map<string, string>): AgendaView
     followUp: a.followUp,
     history: a.history,
     updatedAt: a.updatedAt,
+    derived,
+    actions,
   }
 }

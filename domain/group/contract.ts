@@ -33,6 +33,8 @@ const groupView = z.object({
   canPost: z.boolean(),
   /** The caller may moderate (group admin or a group.moderate role). */
   canModerate: z.boolean(),
+  /** Why staff refused the proposal (proposer and moderators only) or closed the group (everyone who reads it). */
+  reviewNote: z.string().nullable().default(null),
 })
 
 const moderationStep = z.object({ at: wireDate, action: z.string(), reason: z.string(), by: z.string() })
@@ -86,6 +88,8 @@ const commentView = z.object({
   createdAt: wireDate,
   note: z.string().nullable(),
 })
+/** Surveys and owners' decisions made from a post or an agenda item (their `origin`), read-only. */
+const derivedView = z.object({ kind: z.enum(['survey', 'election']), id: z.string(), title: z.string() })
 const agendaView = z.object({
   id: z.string(),
   communityId: z.string(),
@@ -101,6 +105,9 @@ const agendaView = z.object({
   followUp: z.string().nullable(),
   history: z.array(z.object({ at: wireDate, status: z.enum(AGENDA_STATUSES), note: z.string() })),
   updatedAt: wireDate,
+  /** Surveys / owners' decisions started from this item, and 你说我办 action items that carry it out. */
+  derived: z.array(derivedView).default([]),
+  actions: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })).default([]),
 })
 
 const chainField = z.object({ key: z.string().regex(/^[a-z][a-z0-9]{0,15}$/), label: text(10, '字段名称'), kind: z.enum(['text', 'number', 'phone']) }).strict()
@@ -178,9 +185,9 @@ export const groupContract = defineFunction('group', {
     access: 'member',
   }),
   'post.get': defineAction({
-    summary: 'A post with its comments (one level of replies).',
+    summary: 'A post with its comments (one level of replies), and the surveys and owners’ decisions made from it (their origin is this post).',
     input: z.object({ postId: id }).strict(),
-    output: z.object({ post: postView, comments: z.array(commentView) }),
+    output: z.object({ post: postView, comments: z.array(commentView), derived: z.array(derivedView) }),
     access: 'member',
   }),
   'post.comment': defineAction({
@@ -331,6 +338,7 @@ export type GroupView = z.output<typeof groupView>
 export type PostView = z.output<typeof postView>
 export type CommentView = z.output<typeof commentView>
 export type AgendaView = z.output<typeof agendaView>
+export type DerivedView = z.output<typeof derivedView>
 /** What handlers return (Dates), before the wire turns them into ISO strings. */
 export type GroupViewIn = z.input<typeof groupView>
 export type PostViewIn = z.input<typeof postView>

@@ -191,3 +191,66 @@ test('poll: one vote each, results after voting; agenda raised once and moved th
   expect(list.items.find((i) => i.id === item.id)).toMatchObject({ status: 'DONE' })
   expectError(await t.call('group', 'agenda.transition', { communityId: C, itemId: item.id, to: 'SCHEDULED', meetingAt: deadline }, RESIDENT), 'FORBIDDEN')
 })
+
+test('interest groups: a resident proposes, staff refuse with a reason the proposer sees, or approve and neighbours join', async () => {
+  type G = { id: string; status: string; reviewNote: string | null; joined: boolean }
+  const refused = expectOk(await t.call<{ group: G }>('group', 'propose', { communityId: C, name: '夜跑群', description: '每晚八点沿河跑步' }, RESIDENT)).group
+  const kept = expectOk(await t.call<{ group: G }>('group', 'propose', { communityId: C, name: '书法角', description: '周末一起练字' }, RESIDENT)).group
+  expectError(await t.call('group', 'proposals', { communityId: C }, RESIDENT), 'FORBIDDEN')
+  const queue = expectOk(await t.call<{ groups: { id: string; proposedByMasked: string }[] }>('group', 'proposals', { communityId: C }, RC))
+  expect(queue.groups.map((g) => g.id)).toEqual(expect.arrayContaining([refused.id, kept.id]))
+  // A refusal needs a reason; nothing changes without one.
+  expectError(await t.call('group', 'review', { communityId: C, groupId: refused.id, decision: 'REJECT' }, RC), 'VALIDATION_FAILED')
+  expectOk(await t.call('group', 'review', { communityId: C, groupId: refused.id, decision: 'REJECT', reason: '已有同类的健步走群' }, RC))
+  expectOk(await t.call('group', 'review', { communityId: C, groupId: kept.id, decision: 'APPROVE' }, RC))
+  expectError(await t.call('group', 'review', { communityId: C, groupId: refused.id, decision: 'APPROVE' }, RC), 'CONFLICT')
+
+  const mine = expectOk(await t.call<{ groups: G[] }>('group', 'list', { communityId: C }, RESIDENT)).groups
+  expect(mine.find((g) => g.id === refused.id)).toMatchObject({ status: 'REJECTED', reviewNote: '已有同类的健步走群' })
+  const theirs = expectOk(await t.call<{ groups: G[] }>('group', 'list', { communityId: C }, neighbour)).groups
+  expect(theirs.some((g) => g.id === refused.id)).toBe(false)
+  expect(theirs.find((g) => g.id === kept.id)).toMatchObject({ status: 'ACTIVE', joined: false })
+  expectOk(await t.call('group', 'join', { groupId: kept.id }, neighbour))
+  expect(expectOk(await t.call<{ memberCount: number }>('group', 'get', { groupId: kept.id }, neighbour)).memberCount).toBe(2)
+  // Closed: read-only, with the reason for everyone.
+  expectOk(await t.call('group', 'review', { communityId: C, groupId: kept.id, decision: 'CLOSE', reason: '暂停活动一个月' }, RC))
+  expect(expectOk(await t.call<{ group: G }>('group', 'get', { groupId: kept.id }, neighbour)).group).toMatchObject({ status: 'CLOSED', reviewNote: '暂停活动一个月' })
+  expectError(await post(neighbour, '还能发吗', kept.id), 'FORBIDDEN')
+})
+
+test('reports: three neighbours hold a post; the moderator hides it with a reason the author sees, others see nothing', async () => {
+  const reporters = residentsOf(`${C}_b06`, 8).filter((o) => o !== RESIDENT && o !== neighbour).slice(0, 3)
+  expect(reporters).toHaveLength(3)
+  const p = expectOk(await post(neighbour, '楼下那辆车谁的？天天挡路'))
+  for (const [i, r] of reporters.entries()) {
+    const res = expectOk(await t.call<{ reported: boolean; held: boolean }>('group', 'post.report', { targetType: 'post', targetId: p.post.id, reason: '人身攻击' }, r))
+    expect(res).toEqual({ reported: true, held: i === 2 })
+  }
+  expectError(await t.call('group', 'post.get', { postId: p.post.id }, RESIDENT), 'NOT_FOUND')
+  const queue = expectOk(await t.call<{ items: { id: string; reports: number }[] }>('group', 'post.queue', { communityId: C }, RC))
+  expect(queue.items.find((i) => i.id === p.post.id)).toMatchObject({ reports: 3 })
+  expectOk(await t.call('group', 'post.moderate', { targetType: 'post', targetId: p.post.id, action: 'HIDE', reason: '请文明发言' }, RC))
+  const seen = expectOk(await t.call<{ post: PostView }>('group', 'post.get', { postId: p.post.id }, neighbour)).post
+  expect(seen).toMatchObject({ status: 'HIDDEN', note: expect.stringContaining('请文明发言') })
+  expect(seen.moderation.map((m) => m.action)).toEqual(['PASSED', 'HELD', 'HIDE'])
+  expect(expectOk(await t.call<{ items: { id: string }[] }>('group', 'post.queue', { communityId: C }, RC)).items.some((i) => i.id === p.post.id)).toBe(false)
+})
+
+test('from talk to decision: an agenda item becomes a 你说我办 item, a post a survey; both link back', async () => {
+  const p = expectOk(await post(RESIDENT, '小区东门的快递柜不够用，大家觉得呢？'))
+  const item = expectOk(await t.call<{ item: { id: string } }>('group', 'agenda.raise', { postId: p.post.id, summary: '增加快递柜' }, RESIDENT)).item
+  const action = expectOk(
+    await t.call<{ id: string }>('action', 'create', { communityId: C, title: '东门增设快递柜', description: '议事厅议定', source: { kind: 'agenda', ref: item.id, label: '议事厅：增加快递柜' }, ownerName: '王主任', dueDate: '2027-01-15' }, RC),
+  )
+  const agenda = expectOk(await t.call<{ items: { id: string; actions: { id: string; title: string }[] }[] }>('group', 'agenda.list', { communityId: C }, RESIDENT))
+  expect(agenda.items.find((i) => i.id === item.id)!.actions).toEqual([expect.objectContaining({ id: action.id, title: '东门增设快递柜' })])
+
+  // The survey feature stores `origin` on its document (survey.create { origin }); a draft is shown to staff only.
+  const survey = { communityId: C, title: '快递柜选址问卷', status: 'DRAFT', origin: { kind: 'post', id: p.post.id }, createdAt: new Date() }
+  t.store.put('surveys', { _id: 'sv_from_post', ...survey }, 'insert')
+  const forStaff = expectOk(await t.call<{ derived: unknown[] }>('group', 'post.get', { postId: p.post.id }, RC)).derived
+  expect(forStaff).toEqual([{ kind: 'survey', id: 'sv_from_post', title: '快递柜选址问卷' }])
+  expect(expectOk(await t.call<{ derived: unknown[] }>('group', 'post.get', { postId: p.post.id }, neighbour)).derived).toEqual([])
+  t.store.put('surveys', { _id: 'sv_from_post', ...survey, status: 'PUBLISHED' }, 'replace')
+  expect(expectOk(await t.call<{ derived: unknown[] }>('group', 'post.get', { postId: p.post.id }, neighbour)).derived).toHaveLength(1)
+})
