@@ -124,7 +124,7 @@ export const postHandlers: H = {
     const comments = all.filter((c) => c.status === 'PUBLISHED' || c.authorOpenid === ctx.openid || moderator)
     const names = await namesOf([...openidsOf([post]), ...comments.map((c) => c.authorOpenid)])
     const [mine, derived] = await Promise.all([myReactionsOf(ctx, [postId]), derivedOf([postId], moderator)])
-    return { post: postView(ctx, post, names, mine.get(postId) ?? [], moderator), comments: comments.map((c) => commentView(ctx, c, names, moderator)), derived: derived.get(postId) ?? [] }
+    return { post: postView(ctx, post, names, mine.get(postId) ?? [], moderator), comments: comments.map((c) => commentView(ctx, c, names, moderator)), derived: derived.get(postId) ?? [], canModerate: moderator }
   },
 
   async 'post.comment'({ postId, text, replyTo }, ctx) {

@@ -187,7 +187,7 @@ export const groupContract = defineFunction('group', {
   'post.get': defineAction({
     summary: 'A post with its comments (one level of replies), and the surveys and owners’ decisions made from it (their origin is this post).',
     input: z.object({ postId: id }).strict(),
-    output: z.object({ post: postView, comments: z.array(commentView), derived: z.array(derivedView) }),
+    output: z.object({ post: postView, comments: z.array(commentView), derived: z.array(derivedView), canModerate: z.boolean() }),
     access: 'member',
   }),
   'post.comment': defineAction({
