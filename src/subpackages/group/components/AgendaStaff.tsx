@@ -29,7 +29,7 @@ export function AgendaStaff({ item, communityId, canAct, canSurvey, onChange }: 
   const [meetingAt, setMeetingAt] = useState<string | null>(null)
   const [owner, setOwner] = useState('')
   const [busy, setBusy] = useState(false)
-  const [msg, setMsg] = useState<string | null>(null)
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null)
   const move = async (to: AgendaView['status'], extra: { meetingAt?: string; outcome?: string; followUp?: string; note?: string }) => {
     setBusy(true)
     setMsg(null)
@@ -39,7 +39,7 @@ export function AgendaStaff({ item, communityId, canAct, canSurvey, onChange }: 
       setText('')
       setMeetingAt(null)
     } catch (e) {
-      setMsg(errorText(e))
+      setMsg({ ok: false, text: errorText(e) })
     } finally {
       setBusy(false)
     }
@@ -57,9 +57,9 @@ export function AgendaStaff({ item, communityId, canAct, canSurvey, onChange }: 
         dueDate: addDays(30),
       })
       onChange({ ...item, actions: [...item.actions, { id: a.id, title: a.title, status: a.status }] })
-      setMsg('已转为你说我办，30 天内办结')
+      setMsg({ ok: true, text: '已转为你说我办，30 天内办结' })
     } catch (e) {
-      setMsg(errorText(e))
+      setMsg({ ok: false, text: errorText(e) })
     } finally {
       setBusy(false)
     }
@@ -109,7 +109,7 @@ export function AgendaStaff({ item, communityId, canAct, canSurvey, onChange }: 
       {s !== 'DECLINED' && canSurvey ? (
         <Button id={id('to-survey')} variant='text' onClick={() => void Taro.navigateTo({ url: `${DECISION_ROUTES.surveyBuilder}?${originQuery('agenda', item.id, item.title)}` })}>转为问卷</Button>
       ) : null}
-      {msg ? <Text className='form-error body-text'>{msg}</Text> : null}
+      {msg ? <Text className={msg.ok ? 'status-note body-text' : 'form-error body-text'} id={`agenda-msg-${item.id}`}>{msg.text}</Text> : null}
     </View>
   )
 }
