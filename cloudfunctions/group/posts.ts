@@ -105,7 +105,9 @@ export const postHandlers: H = {
     const s = await loadGroup(ctx, groupId)
     // One indexed query per page whatever the group's size: ids sort by time, the cursor is the
     // last id seen, so posts arriving meanwhile (larger ids) cannot shift or repeat a page.
-    const visible = _.or([{ status: 'PUBLISHED' }, { authorOpenid: ctx.openid }])
+    // Moderators (a group admin too) also see what waits for them in the feed; hidden and removed
+    // items stay on the author's side only.
+    const visible = s.moderator ? _.or([{ status: _.in(['PUBLISHED', 'HELD']) }, { authorOpenid: ctx.openid }]) : _.or([{ status: 'PUBLISHED' }, { authorOpenid: ctx.openid }])
     const where = cursor ? _.and([{ groupId }, { _id: _.lt(cursor) }, visible]) : _.and([{ groupId }, visible])
     const [page, pinned] = await Promise.all([
       findPage<PostDoc>('posts', where as never, { orderBy: [['_id', 'desc']], limit: limit + 1 }),

@@ -254,3 +254,23 @@ test('from talk to decision: an agenda item becomes a 你说我办 item, a post 
   t.store.put('surveys', { _id: 'sv_from_post', ...survey, status: 'PUBLISHED' }, 'replace')
   expect(expectOk(await t.call<{ derived: unknown[] }>('group', 'post.get', { postId: p.post.id }, neighbour)).derived).toHaveLength(1)
 })
+
+test('a group admin sees held posts of their group in its feed and moderates them; a member cannot', async () => {
+  const g = expectOk(await t.call<{ group: { id: string } }>('group', 'propose', { communityId: C, name: '旧物交换', description: '闲置物品互相送' }, RESIDENT)).group
+  expectOk(await t.call('group', 'review', { communityId: C, groupId: g.id, decision: 'APPROVE' }, RC))
+  const other = residentsOf(`${C}_b06`, 8).filter((o) => o !== RESIDENT && o !== neighbour)[0]
+  await grant(t, other, ['community_groups'])
+  expectOk(await t.call('group', 'join', { groupId: g.id }, neighbour))
+  expectOk(await t.call('group', 'join', { groupId: g.id }, other))
+  const held = expectOk(await post(neighbour, '有旧沙发要的加微信', g.id)).post
+  expect(held.status).toBe('HELD')
+  const feed = (openid: string) => t.call<{ posts: PostView[] }>('group', 'post.list', { groupId: g.id }, openid)
+  expect(expectOk(await feed(RESIDENT)).posts.map((p) => p.id)).toContain(held.id) // the admin (proposer)
+  expect(expectOk(await feed(other)).posts.map((p) => p.id)).not.toContain(held.id)
+  expectError(await t.call('group', 'post.moderate', { targetType: 'post', targetId: held.id, action: 'PUBLISH', reason: '内容正常' }, other), 'FORBIDDEN')
+  expectOk(await t.call('group', 'post.moderate', { targetType: 'post', targetId: held.id, action: 'REMOVE', reason: '请勿留联系方式' }, RESIDENT))
+  expect(expectOk(await feed(RESIDENT)).posts.map((p) => p.id)).not.toContain(held.id) // removed: the author's alone
+  const mine = expectOk(await feed(neighbour)).posts.find((p) => p.id === held.id)!
+  expect(mine).toMatchObject({ status: 'REMOVED', note: '已被删除：请勿留联系方式' })
+  expect(mine.moderation.at(-1)).toMatchObject({ action: 'REMOVE', by: '群管理员', reason: '请勿留联系方式' })
+})

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CallOutput } from '@/services/cloud'
 import { PageShell } from '@/app-shell/PageShell'
@@ -7,18 +7,12 @@ import { errorText } from '@/features/consent/messages'
 import { useSession } from '@/features/session/session-store'
 import { callCloud } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
-import { Button, Card, Choice, Empty, ErrorState, Loading, PageHeader } from '@/shared/ui'
-import { ReasonPicker } from '../../components/ReasonPicker'
+import { Card, Empty, ErrorState, Loading, PageHeader } from '@/shared/ui'
+import { ModerateBox } from '../../components/ModerateBox'
 import { GROUP_ROUTES } from '../../components/routes'
 import '../../components/group.scss'
 
 type Item = CallOutput<'group', 'post.queue'>['items'][number]
-type Action = 'PUBLISH' | 'HIDE' | 'REMOVE' | 'MUTE' | 'EXPEL'
-const LABEL: Record<Action, string> = { PUBLISH: '公开', HIDE: '隐藏', REMOVE: '删除', MUTE: '禁言', EXPEL: '移出本群' }
-const DONE: Record<Action, string> = { PUBLISH: '已公开', HIDE: '已隐藏', REMOVE: '已删除', MUTE: '已禁言', EXPEL: '已移出本群' }
-const PRESETS = ['内容正常', '广告推销', '人身攻击', '不实信息', '与本群无关', '泄露他人隐私'] as const
-const MUTE_DAYS = [1, 3, 7, 30] as const
-
 /**
  * 内容审核 (group.moderate): held and reported posts and comments, oldest first. Every step needs a
  * reason, which the author reads on the item (R5.8); a mute is for a period the moderator picks.
@@ -27,9 +21,6 @@ export default function ModerationPage() {
   const communityId = useSession().data?.currentCommunity?.id ?? null
   const [items, setItems] = useState<Item[] | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [reason, setReason] = useState<Record<string, string>>({})
-  const [days, setDays] = useState<Record<string, number>>({})
-  const [busy, setBusy] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const load = useCallback(() => {
     if (!communityId) return
@@ -39,22 +30,6 @@ export default function ModerationPage() {
       .catch((e: unknown) => setError(errorText(e)))
   }, [communityId])
   useEffect(load, [load])
-  const decide = async (i: Item, action: Action) => {
-    const why = (reason[i.id] ?? '').trim()
-    if (!why) return setNote('请先选择或写明理由，作者会看到')
-    setBusy(`${i.id}-${action}`)
-    setNote(null)
-    try {
-      const muteDays = days[i.id] ?? 3
-      await callCloud('group', 'post.moderate', { targetType: i.targetType, targetId: i.id, action, reason: why, ...(action === 'MUTE' ? { muteDays } : {}) })
-      setNote(action === 'MUTE' ? `已禁言 ${muteDays} 天` : DONE[action])
-      load()
-    } catch (e) {
-      setNote(errorText(e))
-    } finally {
-      setBusy(null)
-    }
-  }
   return (
     <PageShell title='内容审核' id='moderation-page'>
       <PageHeader title='内容审核' caption='待审核和被举报的帖子、评论；处理理由作者可以看到' />
@@ -74,24 +49,7 @@ export default function ModerationPage() {
           {i.targetType === 'post' ? (
             <Text className='link caption' onClick={() => void Taro.navigateTo({ url: `${GROUP_ROUTES.post}?id=${i.id}` })}>查看帖子和评论</Text>
           ) : null}
-          <ReasonPicker id={`reason-${i.id}`} presets={PRESETS} value={reason[i.id] ?? ''} onChange={(v) => setReason({ ...reason, [i.id]: v })} />
-          <View className='compose-actions'>
-            {(['PUBLISH', 'HIDE', 'REMOVE'] as Action[]).map((a) => (
-              <Button key={a} id={`moderate-${a.toLowerCase()}-${i.id}`} variant={a === 'PUBLISH' ? 'primary' : 'secondary'} loading={busy === `${i.id}-${a}`} onClick={() => void decide(i, a)}>
-                {LABEL[a]}
-              </Button>
-            ))}
-          </View>
-          <Text className='caption'>对作者：</Text>
-          <View className='choice-grid'>
-            {MUTE_DAYS.map((d) => (
-              <Choice key={d} id={`mute-days-${d}-${i.id}`} label={`${d} 天`} on={(days[i.id] ?? 3) === d} onClick={() => setDays({ ...days, [i.id]: d })} />
-            ))}
-          </View>
-          <View className='compose-actions'>
-            <Button id={`moderate-mute-${i.id}`} variant='secondary' loading={busy === `${i.id}-MUTE`} onClick={() => void decide(i, 'MUTE')}>禁言 {days[i.id] ?? 3} 天</Button>
-            <Button id={`moderate-expel-${i.id}`} variant='secondary' loading={busy === `${i.id}-EXPEL`} onClick={() => void decide(i, 'EXPEL')}>{LABEL.EXPEL}</Button>
-          </View>
+          <ModerateBox targetType={i.targetType} targetId={i.id} onDone={(m) => { setNote(m); load() }} />
         </Card>
       ))}
     </PageShell>

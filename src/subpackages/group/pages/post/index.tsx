@@ -11,6 +11,7 @@ import { formatDateTime } from '@/shared/lib/dates'
 import { Button, Card, ErrorState, Loading, TextField } from '@/shared/ui'
 import { DerivedLinks } from '../../components/DerivedLinks'
 import { PostCard } from '../../components/PostCard'
+import { ModerateBox } from '../../components/ModerateBox'
 import { ReasonPicker } from '../../components/ReasonPicker'
 import { DECISION_ROUTES, GROUP_ROUTES, originQuery } from '../../components/routes'
 import '../../components/group.scss'
@@ -34,7 +35,7 @@ export default function PostDetailPage() {
   const [text, setText] = useState('')
   const [replyTo, setReplyTo] = useState<CommentView | null>(null)
   const [note, setNote] = useState<string | null>(null)
-  const [panel, setPanel] = useState<null | 'raise' | { report: 'post' | 'comment'; id: string }>(null)
+  const [panel, setPanel] = useState<null | 'raise' | 'moderate' | { report: 'post' | 'comment'; id: string }>(null)
   const [summary, setSummary] = useState('')
   const [reason, setReason] = useState('')
   const load = useCallback(() => {
@@ -137,6 +138,15 @@ export default function PostDetailPage() {
         </View>
       ) : null}
       {post ? reportPanel('post', post.id) : null}
+      {post && moderator ? (
+        panel === 'moderate' ? (
+          <Card title='处理这条帖子' id='post-moderate-card'>
+            <ModerateBox targetType='post' targetId={post.id} onDone={(m) => { setNote(m); setPanel(null); load() }} />
+          </Card>
+        ) : (
+          <Button id='post-moderate' variant='secondary' block onClick={() => setPanel('moderate')}>{post.status === 'PUBLISHED' ? '处理这条帖子' : '审核这条帖子'}</Button>
+        )
+      ) : null}
       {panel === 'raise' ? (
         <Card title='提交议事厅' id='raise-card'>
           <TextField id='raise-summary' label='想请居委会讨论什么' value={summary} maxlength={300} multiline onChange={setSummary} />
