@@ -15,7 +15,8 @@ export async function namesOf(openids: string[]): Promise<Map<string, string>> {
   return new Map(users.map((u) => [u._id, maskName(u.nickname ?? u.realName ?? '') || '邻居']))
 }
 
-export function postView(ctx: CallContext, p: PostDoc, names: Map<string, string>, myReactions: string[], moderator: boolean): PostView {
+/** `images`: what visibleImages let this viewer see; without it (no photos) nothing is shown. */
+export function postView(ctx: CallContext, p: PostDoc, names: Map<string, string>, myReactions: string[], moderator: boolean, images: { shown: string[]; held: number } = { shown: [], held: 0 }): PostView {
   const mine = p.authorOpenid === ctx.openid
   const privileged = mine || moderator
   return {
@@ -23,7 +24,8 @@ export function postView(ctx: CallContext, p: PostDoc, names: Map<string, string
     groupId: p.groupId,
     kind: p.kind,
     text: p.text,
-    images: p.images ?? [],
+    images: images.shown,
+    imagesHeld: images.held,
     status: p.status,
     authorMasked: names.get(p.authorOpenid) ?? '邻居',
     mine,

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
+import { imageFileIds } from '../media/contract'
 import { AGENDA_STATUSES, GROUP_KINDS, GROUP_LIMITS as L, GROUP_STATUSES, POST_KINDS, POST_STATUSES, REACTIONS } from './rules'
 
 const id = z.string().min(1).max(120)
@@ -17,7 +18,6 @@ const text = (max: number, label: string) =>
     .trim()
     .min(1, `请填写${label}`)
     .max(max, `${label}最多 ${max} 字`)
-const fileId = z.string().min(1).max(500)
 const future = wireDate
 
 const groupView = z.object({
@@ -61,7 +61,10 @@ const postView = z.object({
   groupId: z.string(),
   kind: z.enum(POST_KINDS),
   text: z.string(),
+  /** Photos this viewer may see (visibleImages: passed, or held for the author and moderators). */
   images: z.array(z.string()),
+  /** Photos held back from this viewer until the platform's check passes ("n 张图片审核中"). */
+  imagesHeld: z.number().int().default(0),
   status: z.enum(POST_STATUSES),
   authorMasked: z.string(),
   mine: z.boolean(),
@@ -171,8 +174,8 @@ export const groupContract = defineFunction('group', {
     access: 'member',
   }),
   'post.create': defineAction({
-    summary: 'Write a post (≤ 2,000 characters, ≤ 9 images). msgSecCheck v2 decides: pass → PUBLISHED; review or check unavailable → HELD (only the author and moderators see it, with a note); risky → CONTENT_REFUSED with the reason, nothing published. Images hold the post until checked. Rate-limited per person (R5.9).',
-    input: z.object({ groupId: id, text: text(L.textMax, '内容'), images: z.array(fileId).max(L.imagesMax, `最多 ${L.imagesMax} 张图片`).default([]) }).strict(),
+    summary: 'Write a post (≤ 2,000 characters, ≤ 9 images). msgSecCheck v2 decides: pass → PUBLISHED; review or check unavailable → HELD (only the author and moderators see it, with a note); risky → CONTENT_REFUSED with the reason, nothing published. Images (the caller’s own uploads) go to the platform’s media check and are shown to others only once passed; the author and moderators see them meanwhile. Rate-limited per person (R5.9).',
+    input: z.object({ groupId: id, text: text(L.textMax, '内容'), images: imageFileIds.default([]) }).strict(),
     output: z.object({ post: postView }),
     access: 'member',
     purpose: 'community_groups',

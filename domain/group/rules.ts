@@ -44,14 +44,13 @@ export function timeOrderedId(prefix: string, now: Date, random: string): string
 
 export type Verdict =
   | { outcome: 'PUBLISH' }
-  | { outcome: 'HOLD'; reason: 'REVIEW' | 'UNAVAILABLE' | 'MEDIA'; note: string }
+  | { outcome: 'HOLD'; reason: 'REVIEW' | 'UNAVAILABLE'; note: string }
   | { outcome: 'REFUSE'; label: number; note: string }
 
 
 export const HOLD_NOTES = {
   REVIEW: '内容需要人工复核，复核通过后邻居才能看到',
   UNAVAILABLE: '内容安全检查暂时不可用，检查通过后邻居才能看到',
-  MEDIA: '图片需要通过内容安全检查，通过后邻居才能看到',
 } as const
 
 /**

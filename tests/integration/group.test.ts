@@ -5,6 +5,8 @@
 import { startTestCloud, type TestCloud } from './helpers/cloud'
 import { C, expectError, expectOk, grant } from './support/linli'
 import type { PostView } from '../../domain/group/contract'
+import { pngBytes } from '../fixtures/png'
+import { uploadToLocalCloud } from '../../src/features/media/local-cloud-storage'
 
 jest.setTimeout(180_000)
 
@@ -273,4 +275,45 @@ test('a group admin sees held posts of their group in its feed and moderates the
   const mine = expectOk(await feed(neighbour)).posts.find((p) => p.id === held.id)!
   expect(mine).toMatchObject({ status: 'REMOVED', note: '已被删除：请勿留联系方式' })
   expect(mine.moderation.at(-1)).toMatchObject({ action: 'REMOVE', by: '群管理员', reason: '请勿留联系方式' })
+})
+
+/** Photos as the H5 client uploads them: slots from media.prepareUpload, bytes to the local cloud. */
+async function uploadPhotos(openid: string, names: string[]): Promise<string[]> {
+  const paths = expectOk(await t.call<{ cloudPaths: string[] }>('media', 'prepareUpload', { feature: 'group', exts: names.map(() => 'png') }, openid)).cloudPaths
+  return Promise.all(paths.map((p, i) => uploadToLocalCloud({ origin: t.cloud.url, openid }, p, new Blob([pngBytes()]), names[i])))
+}
+
+test('photos on a post: held until the platform passes them (the author sees them meanwhile), risky never shown, someone else’s photo refused', async () => {
+  const [garden, risky] = await uploadPhotos(RESIDENT, ['garden.png', 'risky.png'])
+  const [theirs] = await uploadPhotos(neighbour, ['mine.png'])
+  // Another person's file id: refused with the field, nothing written.
+  const before = t.store.find('posts', { authorOpenid: RESIDENT }).length
+  const bad = expectError(await t.call('group', 'post.create', { groupId: B6, text: '看看这张', images: [garden, theirs] }, RESIDENT), 'VALIDATION_FAILED')
+  expect(JSON.stringify(bad.details)).toContain('images.1')
+  expect(t.store.find('posts', { authorOpenid: RESIDENT })).toHaveLength(before)
+
+  t.cloud.openapi.mediaCheckUnavailable = true // the check cannot be asked: held, fail closed
+  let created: PostView
+  try {
+    created = expectOk(await t.call<{ post: PostView }>('group', 'post.create', { groupId: B6, text: '楼下花开了', images: [garden, risky] }, RESIDENT)).post
+  } finally {
+    t.cloud.openapi.mediaCheckUnavailable = false
+  }
+  expect(created).toMatchObject({ status: 'PUBLISHED', images: [garden, risky], imagesHeld: 0 }) // the author sees their own
+  const seen = async (openid: string) => expectOk(await t.call<{ post: PostView }>('group', 'post.get', { postId: created.id }, openid)).post
+  expect(await seen(neighbour)).toMatchObject({ images: [], imagesHeld: 2 })
+  const feedView = expectOk(await t.call<{ posts: PostView[] }>('group', 'post.list', { groupId: B6 }, neighbour)).posts.find((p) => p.id === created.id)
+  expect(feedView).toMatchObject({ images: [], imagesHeld: 2 })
+
+  // The media function's timer asks again; the verdicts arrive by push: garden passes, risky never shows.
+  for (const f of [garden, risky]) {
+    const doc = t.store.find('media_checks', { fileId: f })[0]
+    expect(doc).toMatchObject({ status: 'UNAVAILABLE' })
+    t.store.put('media_checks', { ...doc, retryAt: new Date(Date.now() - 1000) }, 'replace') // due now
+  }
+  expect(((await t.cloud.fireTimer('media', 'retry-checks')) as { data: { retried: number } }).data.retried).toBe(2)
+  await t.cloud.openapi.pushesSettled()
+  expect(await seen(neighbour)).toMatchObject({ images: [garden], imagesHeld: 0 })
+  expect((await seen(RC)).images).toEqual([garden])
+  expect((await seen(RESIDENT)).images).toEqual([garden])
 })
