@@ -7,7 +7,7 @@
  * item, carry a decided one out as 你说我办), once in 长辈版.
  */
 import type { Page } from 'playwright-core'
-import { assert, contrastRatios, expectMinSize, expectText, fontSizes, visible, type Scenario } from './harness'
+import { assert, contrastRatios, expectMinSize, expectText, fontSizes, pickPngs, visible, type Scenario } from './harness'
 
 const PHONE = { width: 390, height: 844 }
 const open = (page: Page, baseUrl: string, persona: string, hash: string) => page.goto(`${baseUrl}/?persona=${persona}${hash}`)
@@ -29,12 +29,15 @@ async function expectCareSizes(page: Page, selectors: string[]): Promise<void> {
 }
 const feedUrl = (baseUrl: string, persona: string, building: string) => `${baseUrl}/?persona=${persona}#/subpackages/group/pages/feed/index?id=grp_c_xuetangpo_${building}`
 
-/** Click, and agree to the purpose's sheet if the server asks for consent first (R4.3). */
-async function clickAgreeingOnce(page: Page, selector: string): Promise<void> {
+/**
+ * Click, and agree to the purpose's sheet if the server asks for consent first (R4.3). Waits for
+ * whichever comes first — the sheet or `done` (what the click leads to) — never a fixed time.
+ */
+async function clickAgreeingOnce(page: Page, selector: string, done = '#feed-note, #post-note, .form-error'): Promise<void> {
   await visible(page, selector).click()
   const agree = visible(page, '#consent-agree-btn')
-  const appeared = await agree.waitFor({ timeout: 4_000 }).then(() => true, () => false)
-  if (!appeared) return
+  await agree.or(visible(page, done)).first().waitFor({ timeout: 30_000 })
+  if (!(await agree.isVisible())) return
   await visible(page, '#consent-tick').click() // an explicit tick first (R4.3: nothing pre-ticked)
   await agree.click()
 }
@@ -57,17 +60,32 @@ export const groupScenarios: Scenario[] = [
       await postTwoTaps(page, '周六上午楼下有义诊，欢迎参加')
       await shot('posted')
 
+      // A post with a photo: the author sees it at once; neighbours once the platform's check passes.
+      await visible(page, '#compose-open').click()
+      await visible(page, '#compose-text textarea').fill('楼下的桂花开了')
+      // A fresh device: the privacy check comes first (R5.3), then the file chooser.
+      await pickPngs(page, ['osmanthus.png'], async () => {
+        await visible(page, '#compose-photos [aria-label="添加图片"]').click()
+        await visible(page, '#privacy-popup #agree-btn').click()
+      })
+      await visible(page, '#compose-photos .media-tile img, #compose-photos .media-tile__img').first().waitFor({ timeout: 15_000 })
+      await visible(page, '#compose-submit').click()
+      await expectText(page, '#feed-note', '图片通过安全检查后邻居才能看到', 30_000)
+      const photoPost = page.locator('.post-card', { hasText: '楼下的桂花开了' }).first()
+      await photoPost.locator('.media-tile--view').first().waitFor({ timeout: 15_000 })
+      await shot('posted-photo')
+
       const join = visible(page, '[id^="chain-join-"]').first()
       await join.scrollIntoViewIfNeeded()
       await visible(page, '[id^="chain-"][id$="-people"] input').first().fill('2')
-      await clickAgreeingOnce(page, '[id^="chain-join-"]')
+      await clickAgreeingOnce(page, '[id^="chain-join-"]', '[id^="chain-leave-"], .form-error')
       await visible(page, '[id^="chain-leave-"]').first().waitFor({ timeout: 15_000 })
       await expectText(page, '.post-card__chain', '3/20')
 
       const option = visible(page, '[id^="poll-"][id$="-o1"]').first()
       await option.scrollIntoViewIfNeeded()
       await option.click()
-      await clickAgreeingOnce(page, '[id^="poll-vote-"]')
+      await clickAgreeingOnce(page, '[id^="poll-vote-"]', '.post-card__poll .poll-option .body-text, .form-error')
       await expectText(page, '.post-card__poll', '共 3 人投票', 15_000)
       await shot('chain-and-poll')
       // The held seed post is the author's alone: a neighbour never sees it (R5.8).

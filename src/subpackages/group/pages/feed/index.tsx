@@ -7,6 +7,8 @@ import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { callCloud } from '@/services/cloud'
 import { Button, Card, Choice, ErrorState, Loading, PageHeader, TextField } from '@/shared/ui'
+import { ImagePicker } from '@/features/media/ImagePicker'
+import { uploadAll, type PickedImage } from '@/features/media/images'
 import { PostCard } from '../../components/PostCard'
 import { GROUP_ROUTES } from '../../components/routes'
 import '../../components/group.scss'
@@ -43,6 +45,7 @@ export default function GroupFeedPage() {
   const [fields, setFields] = useState<string[]>([])
   const [multiple, setMultiple] = useState(false)
   const [named, setNamed] = useState(false)
+  const [photos, setPhotos] = useState<PickedImage[]>([])
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState<string | null>(null)
 
@@ -75,7 +78,7 @@ export default function GroupFeedPage() {
     try {
       const r =
         mode === 'TEXT'
-          ? await callCloud('group', 'post.create', { groupId, text })
+          ? await callCloud('group', 'post.create', { groupId, text, images: photos.length ? await uploadAll(photos, 'group') : [] })
           : mode === 'CHAIN'
             ? await callCloud('group', 'chain.create', { groupId, text, cap: Number(cap) || 20, deadline: inDays(days), fields: CHAIN_FIELDS.filter((f) => fields.includes(f.key)).map((f) => ({ ...f })) })
             : await callCloud('group', 'poll.create', { groupId, text, options: options.filter((o) => o.trim()), multiple, anonymous: !named, deadline: inDays(days) })
@@ -83,8 +86,10 @@ export default function GroupFeedPage() {
       setText('')
       setOptions(['', ''])
       setFields([])
+      setPhotos([])
       setComposing(false)
-      setNote(r.post.status === 'PUBLISHED' ? '已发布' : (r.post.note ?? '已提交，审核后公开'))
+      const withPhotos = mode === 'TEXT' && photos.length > 0
+      setNote(r.post.status === 'PUBLISHED' ? (withPhotos ? '已发布；图片通过安全检查后邻居才能看到' : '已发布') : (r.post.note ?? '已提交，审核后公开'))
     } catch (e) {
       setNote(errorText(e))
     } finally {
@@ -136,6 +141,12 @@ export default function GroupFeedPage() {
             <Choice id='mode-poll' label='投票' on={mode === 'POLL'} onClick={() => setMode('POLL')} />
           </View>
           <TextField id='compose-text' label={mode === 'TEXT' ? '想说的话' : mode === 'CHAIN' ? '接龙说明' : '投票问题'} hint='可以用键盘上的话筒说话输入' value={text} maxlength={2000} multiline onChange={setText} />
+          {mode === 'TEXT' ? (
+            <View className='compose-options' id='compose-photos'>
+              <ImagePicker value={photos} onChange={setPhotos} max={9} />
+              {photos.length ? <Text className='caption'>图片通过安全检查后邻居才能看到，您自己先能看到。</Text> : null}
+            </View>
+          ) : null}
           {mode === 'CHAIN' ? (
             <View className='compose-options'>
               <TextField id='compose-cap' label='人数上限' type='number' value={cap} onChange={setCap} />
