@@ -32,7 +32,7 @@ export default defineAppConfig({
     // 事件上报 / 社情民意: residents report and follow; staff handle (list ?staff=1, detail actions).
     { root: 'subpackages/incident', pages: ['pages/report/index', 'pages/list/index', 'pages/detail/index'] },
     // 邻里群 and 议事厅 (issue #13): residents' pages and the staff moderation queue together.
-    { root: 'subpackages/group', pages: ['pages/list/index', 'pages/feed/index', 'pages/post/index', 'pages/agenda/index', 'pages/moderation/index'] },
+    { root: 'subpackages/group', pages: ['pages/list/index', 'pages/feed/index', 'pages/post/index', 'pages/agenda/index', 'pages/moderation/index', 'pages/review/index', 'pages/members/index'] },
     // Issue #12: owners' decisions and committee elections (resident and staff screens together).
     { root: 'subpackages/election', pages: ['pages/list/index', 'pages/vote/index'] },
     // Issue #14: repairs, the staff queue, income and expenditure, the scorecard.

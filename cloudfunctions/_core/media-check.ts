@@ -196,8 +196,18 @@ export async function retryDueChecks(now: Date, max = 100): Promise<{ retried: n
  * held files this viewer was not shown ("n 张图片审核中").
  */
 export async function visibleImages(ctx: Ctx, fileIds: string[], opts: { maySeeHeld: boolean }): Promise<{ shown: string[]; held: number }> {
-  if (fileIds.length === 0) return { shown: [], held: 0 }
-  const docs = await findAll<MediaCheckDoc>(MEDIA_CHECKS, { _id: _.in(fileIds.map(mediaCheckId)) }, { max: fileIds.length })
+  return (await visibleImagesOf(ctx, [fileIds], opts))[0]
+}
+
+/**
+ * visibleImages for several items at once (a feed page): one query for all their files, so a
+ * page costs the same number of requests however many of its posts carry photos.
+ */
+export async function visibleImagesOf(ctx: Ctx, lists: string[][], opts: { maySeeHeld: boolean }): Promise<Array<{ shown: string[]; held: number }>> {
+  const all = [...new Set(lists.flat())]
+  if (all.length === 0) return lists.map(() => ({ shown: [], held: 0 }))
+  const docs = await findAll<MediaCheckDoc>(MEDIA_CHECKS, { _id: _.in(all.map(mediaCheckId)) }, { max: all.length })
   const byFile = new Map(docs.map((d) => [d.fileId, d.status]))
-  return filterVisible(fileIds, (id) => byFile.get(id), { uploaderKey: uploaderKeyFor(ctx.openid), maySeeHeld: opts.maySeeHeld })
+  const viewer = { uploaderKey: uploaderKeyFor(ctx.openid), maySeeHeld: opts.maySeeHeld }
+  return lists.map((ids) => filterVisible(ids, (id) => byFile.get(id), viewer))
 }

@@ -13,6 +13,8 @@ import { inCommunity, loadGroup, requireParticipant, requirePoster, type Standin
 import { basePost, insertPost, loadPost, viewOne } from './posts'
 import { refuse, screen, takePersonalRate } from './screen'
 import { agendaView, namesOf } from './views'
+import { actionsOf, derivedOf } from './derived'
+import { capabilityScope } from '../../domain/access/capabilities'
 
 type H = Pick<Handlers<GroupContract>, 'chain.create' | 'chain.join' | 'chain.leave' | 'poll.create' | 'poll.vote' | 'agenda.raise' | 'agenda.list' | 'agenda.transition'>
 
@@ -170,8 +172,9 @@ export const extraHandlers: H = {
   async 'agenda.list'({ communityId, status }, ctx) {
     if (!inCommunity(ctx, communityId)) return { items: [] }
     const docs = await findPage<AgendaDoc>('agenda_items', status ? { communityId, status } : { communityId }, { orderBy: [['updatedAt', 'desc']], limit: 100 })
-    const names = await namesOf(docs.map((d) => d.raisedBy))
-    return { items: docs.map((d) => agendaView(d, names)) }
+    const ids = docs.map((d) => d._id)
+    const [names, derived, actions] = await Promise.all([namesOf(docs.map((d) => d.raisedBy)), derivedOf(ids, capabilityScope(ctx.roles, 'agenda.manage', communityId) !== null), actionsOf(communityId, ids)])
+    return { items: docs.map((d) => agendaView(d, names, derived.get(d._id) ?? [], actions.get(d._id) ?? [])) }
   },
 
   async 'agenda.transition'({ communityId, itemId, to, note, meetingAt, outcome, followUp }, ctx) {

@@ -39,7 +39,8 @@ export const groupHandlers: H = {
     if (!inCommunity(ctx, communityId)) return { groups: [] }
     const existing = await findAll<GroupDoc>('groups', { communityId }, { max: 1000 })
     const all = await ensureStandardGroups(communityId, existing, ctx.now)
-    const visible = all.filter((g) => g.status !== 'ARCHIVED' && g.status !== 'REJECTED' && canRead(ctx, g))
+    // A refused proposal stays in its proposer's list with the reason; others never see it.
+    const visible = all.filter((g) => g.status !== 'ARCHIVED' && (g.status !== 'REJECTED' || g.proposedBy === ctx.openid) && canRead(ctx, g))
     const mine = await memberDocsOf(ctx, visible.map((g) => g._id))
     const order = { BUILDING: 0, OFFICIAL: 1, INTEREST: 2 } as const
     const groups = visible
@@ -121,7 +122,7 @@ export const groupHandlers: H = {
       await db.collection('groups').doc(groupId).update({ data: { status: to, reviewNote: reason ?? null, updatedAt: ctx.now } })
       await audit(ctx, { communityId, event: `group.${decision.toLowerCase()}`, target: groupId, details: { before: g.status, after: to, reason: reason ?? null } })
     }
-    const next = { ...g, status: to }
+    const next = { ...g, status: to, reviewNote: g.status !== to ? (reason ?? null) : g.reviewNote }
     const m = await getDoc<MemberDoc>('group_members', memberDocId(groupId, ctx.openid))
     return { group: groupView(ctx, next, m) }
   },

@@ -26,8 +26,8 @@ async function recheck(coll: 'posts' | 'post_comments', now: Date): Promise<Reco
       out.still++
       continue
     }
-    const images = coll === 'posts' && (d as PostDoc).images?.length
-    const status = v.outcome === 'PUBLISH' && !images ? 'PUBLISHED' : v.outcome === 'REFUSE' ? 'REMOVED' : 'HELD'
+    // Photos do not hold the text: they are filtered at read time until their own check passes.
+    const status = v.outcome === 'PUBLISH' ? 'PUBLISHED' : v.outcome === 'REFUSE' ? 'REMOVED' : 'HELD'
     const note = status === 'PUBLISHED' ? null : v.outcome === 'REFUSE' ? v.note : v.outcome === 'HOLD' ? v.note : d.note
     const step = { at: now, action: status === 'PUBLISHED' ? 'PASSED' : status === 'REMOVED' ? 'REFUSED' : 'HELD', reason: note ?? '通过内容安全检查', by: '内容安全检查' }
     const r = (await db.collection(coll).where({ _id: d._id, pendingCheck: true }).update({ data: { status, note, pendingCheck: false, moderation: _.push([step]) } })) as unknown as { stats: { updated: number } }

@@ -8,12 +8,14 @@ import type { CallContext } from '../_core/context'
 import type { Handlers } from '../_core/router'
 import type { GroupContract } from '../../domain/group/contract'
 import { AppError } from '../../domain/shared/errors'
-import { HOLD_NOTES, timeOrderedId, type Verdict } from '../../domain/group/rules'
+import { timeOrderedId, type Verdict } from '../../domain/group/rules'
+import { assertOwnUploads, requestMediaChecks, visibleImagesOf } from '../_core/media-check'
 import type { CommentDoc, GroupDoc, ModerationStep, PostDoc } from './model'
 import { isModerator, loadGroup, requireParticipant, requirePoster, type Standing } from './standing'
 import { commentView, namesOf, openidsOf, postView } from './views'
 import { refuse, screen, takePersonalRate } from './screen'
 import { setMember } from './groups'
+import { derivedOf } from './derived'
 
 type H = Pick<Handlers<GroupContract>, 'post.create' | 'post.list' | 'post.get' | 'post.comment' | 'post.react' | 'post.report' | 'post.moderate' | 'post.pin' | 'post.queue'>
 
@@ -70,8 +72,13 @@ export async function loadPost(ctx: CallContext, postId: string): Promise<{ post
 }
 
 export async function viewOne(ctx: CallContext, post: PostDoc, moderator: boolean) {
-  const [names, mine] = await Promise.all([namesOf(openidsOf([post])), myReactionsOf(ctx, [post._id])])
-  return postView(ctx, post, names, mine.get(post._id) ?? [], moderator)
+  const [names, mine, [imgs]] = await Promise.all([namesOf(openidsOf([post])), myReactionsOf(ctx, [post._id]), imagesOf(ctx, [post], moderator)])
+  return postView(ctx, post, names, mine.get(post._id) ?? [], moderator, imgs)
+}
+
+/** Each post's photos this viewer may see, one query for the page (the author sees their own held ones). */
+export function imagesOf(ctx: CallContext, posts: PostDoc[], moderator: boolean) {
+  return visibleImagesOf(ctx, posts.map((p) => p.images ?? []), { maySeeHeld: moderator })
 }
 
 async function myReactionsOf(ctx: CallContext, postIds: string[]): Promise<Map<string, string[]>> {
@@ -88,15 +95,17 @@ export const postHandlers: H = {
   async 'post.create'({ groupId, text, images }, ctx) {
     const s = await loadGroup(ctx, groupId)
     requirePoster(ctx, s)
+    await assertOwnUploads(ctx, images, 'images') // someone else's photo id → VALIDATION_FAILED, nothing written
     await takePersonalRate(ctx.openid, ctx.now)
-    let v = await screen(ctx.openid, text, ctx.now)
+    const v = await screen(ctx.openid, text, ctx.now)
     if (v.outcome === 'REFUSE') {
       await audit(ctx, { communityId: s.group.communityId, event: 'post.refused', target: groupId, details: { label: v.label } })
       refuse(v)
     }
-    // Images: held until checked (the platform's media check is asynchronous; a moderator releases them).
-    if (images.length && v.outcome === 'PUBLISH') v = { outcome: 'HOLD', reason: 'MEDIA', note: HOLD_NOTES.MEDIA }
     const post = await insertPost(ctx, basePost(ctx, s.group, 'TEXT', text, images, v))
+    // Photos go to the platform's asynchronous check (R5.8); until it passes, readers other than
+    // the author and moderators get "n 张图片审核中" (visibleImages at read time). Unavailable → held.
+    if (images.length) await requestMediaChecks(ctx, { fileIds: images, scene: 3 })
     return { post: await viewOne(ctx, post, s.moderator) }
   },
 
@@ -104,7 +113,9 @@ export const postHandlers: H = {
     const s = await loadGroup(ctx, groupId)
     // One indexed query per page whatever the group's size: ids sort by time, the cursor is the
     // last id seen, so posts arriving meanwhile (larger ids) cannot shift or repeat a page.
-    const visible = _.or([{ status: 'PUBLISHED' }, { authorOpenid: ctx.openid }])
+    // Moderators (a group admin too) also see what waits for them in the feed; hidden and removed
+    // items stay on the author's side only.
+    const visible = s.moderator ? _.or([{ status: _.in(['PUBLISHED', 'HELD']) }, { authorOpenid: ctx.openid }]) : _.or([{ status: 'PUBLISHED' }, { authorOpenid: ctx.openid }])
     const where = cursor ? _.and([{ groupId }, { _id: _.lt(cursor) }, visible]) : _.and([{ groupId }, visible])
     const [page, pinned] = await Promise.all([
       findPage<PostDoc>('posts', where as never, { orderBy: [['_id', 'desc']], limit: limit + 1 }),
@@ -112,8 +123,9 @@ export const postHandlers: H = {
     ])
     const posts = page.slice(0, limit)
     const all = [...pinned, ...posts]
-    const [names, mine] = await Promise.all([namesOf(openidsOf(all)), myReactionsOf(ctx, [...new Set(all.map((p) => p._id))])])
-    const view = (p: PostDoc) => postView(ctx, p, names, mine.get(p._id) ?? [], s.moderator)
+    const [names, mine, imgs] = await Promise.all([namesOf(openidsOf(all)), myReactionsOf(ctx, [...new Set(all.map((p) => p._id))]), imagesOf(ctx, all, s.moderator)])
+    const byPost = new Map(all.map((p, i) => [p, imgs[i]]))
+    const view = (p: PostDoc) => postView(ctx, p, names, mine.get(p._id) ?? [], s.moderator, byPost.get(p))
     return { pinned: pinned.map(view), posts: posts.map(view), nextCursor: page.length > limit ? posts[posts.length - 1]._id : null }
   },
 
@@ -122,8 +134,8 @@ export const postHandlers: H = {
     const all = await findAll<CommentDoc>('post_comments', { postId }, { orderBy: [['createdAt', 'asc']], max: 500 })
     const comments = all.filter((c) => c.status === 'PUBLISHED' || c.authorOpenid === ctx.openid || moderator)
     const names = await namesOf([...openidsOf([post]), ...comments.map((c) => c.authorOpenid)])
-    const mine = await myReactionsOf(ctx, [postId])
-    return { post: postView(ctx, post, names, mine.get(postId) ?? [], moderator), comments: comments.map((c) => commentView(ctx, c, names, moderator)) }
+    const [mine, derived, [imgs]] = await Promise.all([myReactionsOf(ctx, [postId]), derivedOf([postId], moderator), imagesOf(ctx, [post], moderator)])
+    return { post: postView(ctx, post, names, mine.get(postId) ?? [], moderator, imgs), comments: comments.map((c) => commentView(ctx, c, names, moderator)), derived: derived.get(postId) ?? [], canModerate: moderator }
   },
 
   async 'post.comment'({ postId, text, replyTo }, ctx) {

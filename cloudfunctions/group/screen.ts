@@ -5,7 +5,8 @@
  * recheck-held timer takes such content up again. Counters are single conditional updates, atomic
  * under racing calls without a transaction.
  */
-import { _, cloud, db } from '../_core/cloud'
+import { _, db } from '../_core/cloud'
+import { checkContent } from '../_core/content-check'
 import { isDuplicateKey } from '../_core/data'
 import { AppError } from '../../domain/shared/errors'
 import { GROUP_LIMITS as L, HOLD_NOTES, verdictOf, type Verdict } from '../../domain/group/rules'
@@ -35,17 +36,10 @@ export async function takePersonalRate(openid: string, now: Date): Promise<void>
 }
 
 /** Screen text written by `openid`. scene 2 = comments/posts (评论), 3 = forum (论坛). */
-export async function screen(openid: string, content: string, now: Date, scene = 3): Promise<Verdict> {
+export async function screen(openid: string, content: string, now: Date, scene: 2 | 3 = 3): Promise<Verdict> {
   const minute = Math.floor(now.getTime() / 60000)
   if (!(await take(`rl_global_check_${minute}`, L.checksPerMinute, now))) return { outcome: 'HOLD', reason: 'UNAVAILABLE', note: HOLD_NOTES.UNAVAILABLE }
-  try {
-    const answer = await cloud.openapi.security.msgSecCheck({ openid, scene, version: 2, content } as never)
-    return verdictOf(answer)
-  } catch (e) {
-    // errcode ≠ 0 (system busy, quota, no permission) or a network failure: held, never published.
-    console.warn('msgSecCheck unavailable:', (e as Error)?.message ?? e)
-    return verdictOf(null)
-  }
+  return verdictOf(await checkContent(openid, content, scene))
 }
 
 /** A refused verdict ends the call with the reason; nothing is written by the caller after this. */

@@ -101,6 +101,8 @@ export function groupView(ctx: CallContext, g: GroupDoc, m: MemberDoc | null): G
     joined: isJoined(ctx, g, m),
     canPost: canPost(ctx, g, m),
     canModerate: isModerator(ctx, g),
+    // A refusal's reason is the proposer's business; why a group was closed is everyone's.
+    reviewNote: g.status === 'CLOSED' || g.proposedBy === ctx.openid || isModerator(ctx, g) ? (g.reviewNote ?? null) : null,
   }
 }
 

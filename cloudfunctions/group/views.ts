@@ -5,7 +5,7 @@ import type { CallContext } from '../_core/context'
 import type { UserDoc } from '../../domain/community/model'
 import { maskName, maskPhone } from '../../domain/privacy/masking'
 import { AGENDA_LABELS, pollResultsVisible } from '../../domain/group/rules'
-import type { AgendaViewIn as AgendaView, CommentViewIn as CommentView, PostViewIn as PostView } from '../../domain/group/contract'
+import type { AgendaViewIn as AgendaView, CommentViewIn as CommentView, DerivedView, PostViewIn as PostView } from '../../domain/group/contract'
 import type { AgendaDoc, CommentDoc, PostDoc } from './model'
 
 export async function namesOf(openids: string[]): Promise<Map<string, string>> {
@@ -15,7 +15,8 @@ export async function namesOf(openids: string[]): Promise<Map<string, string>> {
   return new Map(users.map((u) => [u._id, maskName(u.nickname ?? u.realName ?? '') || '邻居']))
 }
 
-export function postView(ctx: CallContext, p: PostDoc, names: Map<string, string>, myReactions: string[], moderator: boolean): PostView {
+/** `images`: what visibleImages let this viewer see; without it (no photos) nothing is shown. */
+export function postView(ctx: CallContext, p: PostDoc, names: Map<string, string>, myReactions: string[], moderator: boolean, images: { shown: string[]; held: number } = { shown: [], held: 0 }): PostView {
   const mine = p.authorOpenid === ctx.openid
   const privileged = mine || moderator
   return {
@@ -23,7 +24,8 @@ export function postView(ctx: CallContext, p: PostDoc, names: Map<string, string
     groupId: p.groupId,
     kind: p.kind,
     text: p.text,
-    images: p.images ?? [],
+    images: images.shown,
+    imagesHeld: images.held,
     status: p.status,
     authorMasked: names.get(p.authorOpenid) ?? '邻居',
     mine,
@@ -101,7 +103,7 @@ export function commentView(ctx: CallContext, c: CommentDoc, names: Map<string, 
   }
 }
 
-export function agendaView(a: AgendaDoc, names: Map<string, string>): AgendaView {
+export function agendaView(a: AgendaDoc, names: Map<string, string>, derived: DerivedView[] = [], actions: AgendaView['actions'] = []): AgendaView {
   return {
     id: a._id,
     communityId: a.communityId,
@@ -117,5 +119,7 @@ export function agendaView(a: AgendaDoc, names: Map<string, string>): AgendaView
     followUp: a.followUp,
     history: a.history,
     updatedAt: a.updatedAt,
+    derived,
+    actions,
   }
 }

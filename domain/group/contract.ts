@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
+import { imageFileIds } from '../media/contract'
 import { AGENDA_STATUSES, GROUP_KINDS, GROUP_LIMITS as L, GROUP_STATUSES, POST_KINDS, POST_STATUSES, REACTIONS } from './rules'
 
 const id = z.string().min(1).max(120)
@@ -17,7 +18,6 @@ const text = (max: number, label: string) =>
     .trim()
     .min(1, `请填写${label}`)
     .max(max, `${label}最多 ${max} 字`)
-const fileId = z.string().min(1).max(500)
 const future = wireDate
 
 const groupView = z.object({
@@ -33,6 +33,8 @@ const groupView = z.object({
   canPost: z.boolean(),
   /** The caller may moderate (group admin or a group.moderate role). */
   canModerate: z.boolean(),
+  /** Why staff refused the proposal (proposer and moderators only) or closed the group (everyone who reads it). */
+  reviewNote: z.string().nullable().default(null),
 })
 
 const moderationStep = z.object({ at: wireDate, action: z.string(), reason: z.string(), by: z.string() })
@@ -59,7 +61,10 @@ const postView = z.object({
   groupId: z.string(),
   kind: z.enum(POST_KINDS),
   text: z.string(),
+  /** Photos this viewer may see (visibleImages: passed, or held for the author and moderators). */
   images: z.array(z.string()),
+  /** Photos held back from this viewer until the platform's check passes ("n 张图片审核中"). */
+  imagesHeld: z.number().int().default(0),
   status: z.enum(POST_STATUSES),
   authorMasked: z.string(),
   mine: z.boolean(),
@@ -86,6 +91,8 @@ const commentView = z.object({
   createdAt: wireDate,
   note: z.string().nullable(),
 })
+/** Surveys and owners' decisions made from a post or an agenda item (their `origin`), read-only. */
+const derivedView = z.object({ kind: z.enum(['survey', 'election']), id: z.string(), title: z.string() })
 const agendaView = z.object({
   id: z.string(),
   communityId: z.string(),
@@ -101,6 +108,9 @@ const agendaView = z.object({
   followUp: z.string().nullable(),
   history: z.array(z.object({ at: wireDate, status: z.enum(AGENDA_STATUSES), note: z.string() })),
   updatedAt: wireDate,
+  /** Surveys / owners' decisions started from this item, and 你说我办 action items that carry it out. */
+  derived: z.array(derivedView).default([]),
+  actions: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })).default([]),
 })
 
 const chainField = z.object({ key: z.string().regex(/^[a-z][a-z0-9]{0,15}$/), label: text(10, '字段名称'), kind: z.enum(['text', 'number', 'phone']) }).strict()
@@ -164,8 +174,8 @@ export const groupContract = defineFunction('group', {
     access: 'member',
   }),
   'post.create': defineAction({
-    summary: 'Write a post (≤ 2,000 characters, ≤ 9 images). msgSecCheck v2 decides: pass → PUBLISHED; review or check unavailable → HELD (only the author and moderators see it, with a note); risky → CONTENT_REFUSED with the reason, nothing published. Images hold the post until checked. Rate-limited per person (R5.9).',
-    input: z.object({ groupId: id, text: text(L.textMax, '内容'), images: z.array(fileId).max(L.imagesMax, `最多 ${L.imagesMax} 张图片`).default([]) }).strict(),
+    summary: 'Write a post (≤ 2,000 characters, ≤ 9 images). msgSecCheck v2 decides: pass → PUBLISHED; review or check unavailable → HELD (only the author and moderators see it, with a note); risky → CONTENT_REFUSED with the reason, nothing published. Images (the caller’s own uploads) go to the platform’s media check and are shown to others only once passed; the author and moderators see them meanwhile. Rate-limited per person (R5.9).',
+    input: z.object({ groupId: id, text: text(L.textMax, '内容'), images: imageFileIds.default([]) }).strict(),
     output: z.object({ post: postView }),
     access: 'member',
     purpose: 'community_groups',
@@ -178,9 +188,9 @@ export const groupContract = defineFunction('group', {
     access: 'member',
   }),
   'post.get': defineAction({
-    summary: 'A post with its comments (one level of replies).',
+    summary: 'A post with its comments (one level of replies), and the surveys and owners’ decisions made from it (their origin is this post).',
     input: z.object({ postId: id }).strict(),
-    output: z.object({ post: postView, comments: z.array(commentView) }),
+    output: z.object({ post: postView, comments: z.array(commentView), derived: z.array(derivedView), canModerate: z.boolean() }),
     access: 'member',
   }),
   'post.comment': defineAction({
@@ -331,6 +341,7 @@ export type GroupView = z.output<typeof groupView>
 export type PostView = z.output<typeof postView>
 export type CommentView = z.output<typeof commentView>
 export type AgendaView = z.output<typeof agendaView>
+export type DerivedView = z.output<typeof derivedView>
 /** What handlers return (Dates), before the wire turns them into ISO strings. */
 export type GroupViewIn = z.input<typeof groupView>
 export type PostViewIn = z.input<typeof postView>

@@ -44,28 +44,26 @@ export function timeOrderedId(prefix: string, now: Date, random: string): string
 
 export type Verdict =
   | { outcome: 'PUBLISH' }
-  | { outcome: 'HOLD'; reason: 'REVIEW' | 'UNAVAILABLE' | 'MEDIA'; note: string }
+  | { outcome: 'HOLD'; reason: 'REVIEW' | 'UNAVAILABLE'; note: string }
   | { outcome: 'REFUSE'; label: number; note: string }
 
 
 export const HOLD_NOTES = {
   REVIEW: '内容需要人工复核，复核通过后邻居才能看到',
   UNAVAILABLE: '内容安全检查暂时不可用，检查通过后邻居才能看到',
-  MEDIA: '图片需要通过内容安全检查，通过后邻居才能看到',
 } as const
 
 /**
- * A msgSecCheck v2 answer → what happens to the content. Anything that is not a clean errcode 0
- * with suggest pass/review/risky holds the content: fail closed, never published unchecked (R5.8).
+ * The content check's verdict (cloudfunctions/_core/content-check.ts) → what happens to the
+ * content. UNAVAILABLE holds it: fail closed, never published unchecked (R5.8).
  */
-export function verdictOf(answer: unknown): Verdict {
-  // wx-server-sdk answers errCode (camelCase); the HTTPS API answers errcode.
-  const a = answer as { errCode?: number; errcode?: number; result?: { suggest?: string; label?: number } } | null
-  if (!a || (a.errCode ?? a.errcode) !== 0 || !a.result) return { outcome: 'HOLD', reason: 'UNAVAILABLE', note: HOLD_NOTES.UNAVAILABLE }
-  const { suggest, label = 0 } = a.result
-  if (suggest === 'pass') return { outcome: 'PUBLISH' }
-  if (suggest === 'risky') return { outcome: 'REFUSE', label, note: `内容未通过安全检查（${SEC_LABELS[label] ?? '违规内容'}），请修改后再发` }
-  if (suggest === 'review') return { outcome: 'HOLD', reason: 'REVIEW', note: HOLD_NOTES.REVIEW }
+export function verdictOf(check: { verdict: 'PASS' | 'REVIEW' | 'RISKY' | 'UNAVAILABLE'; label: number | null }): Verdict {
+  if (check.verdict === 'PASS') return { outcome: 'PUBLISH' }
+  if (check.verdict === 'RISKY') {
+    const label = check.label ?? 0
+    return { outcome: 'REFUSE', label, note: `内容未通过安全检查（${SEC_LABELS[label] ?? '违规内容'}），请修改后再发` }
+  }
+  if (check.verdict === 'REVIEW') return { outcome: 'HOLD', reason: 'REVIEW', note: HOLD_NOTES.REVIEW }
   return { outcome: 'HOLD', reason: 'UNAVAILABLE', note: HOLD_NOTES.UNAVAILABLE }
 }
 

@@ -5,6 +5,8 @@
 import { startTestCloud, type TestCloud } from './helpers/cloud'
 import { C, expectError, expectOk, grant } from './support/linli'
 import type { PostView } from '../../domain/group/contract'
+import { pngBytes } from '../fixtures/png'
+import { uploadToLocalCloud } from '../../src/features/media/local-cloud-storage'
 
 jest.setTimeout(180_000)
 
@@ -190,4 +192,128 @@ test('poll: one vote each, results after voting; agenda raised once and moved th
   const list = expectOk(await t.call<{ items: { id: string; status: string; history: unknown[] }[] }>('group', 'agenda.list', { communityId: C }, neighbour))
   expect(list.items.find((i) => i.id === item.id)).toMatchObject({ status: 'DONE' })
   expectError(await t.call('group', 'agenda.transition', { communityId: C, itemId: item.id, to: 'SCHEDULED', meetingAt: deadline }, RESIDENT), 'FORBIDDEN')
+})
+
+test('interest groups: a resident proposes, staff refuse with a reason the proposer sees, or approve and neighbours join', async () => {
+  type G = { id: string; status: string; reviewNote: string | null; joined: boolean }
+  const refused = expectOk(await t.call<{ group: G }>('group', 'propose', { communityId: C, name: '夜跑群', description: '每晚八点沿河跑步' }, RESIDENT)).group
+  const kept = expectOk(await t.call<{ group: G }>('group', 'propose', { communityId: C, name: '书法角', description: '周末一起练字' }, RESIDENT)).group
+  expectError(await t.call('group', 'proposals', { communityId: C }, RESIDENT), 'FORBIDDEN')
+  const queue = expectOk(await t.call<{ groups: { id: string; proposedByMasked: string }[] }>('group', 'proposals', { communityId: C }, RC))
+  expect(queue.groups.map((g) => g.id)).toEqual(expect.arrayContaining([refused.id, kept.id]))
+  // A refusal needs a reason; nothing changes without one.
+  expectError(await t.call('group', 'review', { communityId: C, groupId: refused.id, decision: 'REJECT' }, RC), 'VALIDATION_FAILED')
+  expectOk(await t.call('group', 'review', { communityId: C, groupId: refused.id, decision: 'REJECT', reason: '已有同类的健步走群' }, RC))
+  expectOk(await t.call('group', 'review', { communityId: C, groupId: kept.id, decision: 'APPROVE' }, RC))
+  expectError(await t.call('group', 'review', { communityId: C, groupId: refused.id, decision: 'APPROVE' }, RC), 'CONFLICT')
+
+  const mine = expectOk(await t.call<{ groups: G[] }>('group', 'list', { communityId: C }, RESIDENT)).groups
+  expect(mine.find((g) => g.id === refused.id)).toMatchObject({ status: 'REJECTED', reviewNote: '已有同类的健步走群' })
+  const theirs = expectOk(await t.call<{ groups: G[] }>('group', 'list', { communityId: C }, neighbour)).groups
+  expect(theirs.some((g) => g.id === refused.id)).toBe(false)
+  expect(theirs.find((g) => g.id === kept.id)).toMatchObject({ status: 'ACTIVE', joined: false })
+  expectOk(await t.call('group', 'join', { groupId: kept.id }, neighbour))
+  expect(expectOk(await t.call<{ memberCount: number }>('group', 'get', { groupId: kept.id }, neighbour)).memberCount).toBe(2)
+  // Closed: read-only, with the reason for everyone.
+  expectOk(await t.call('group', 'review', { communityId: C, groupId: kept.id, decision: 'CLOSE', reason: '暂停活动一个月' }, RC))
+  expect(expectOk(await t.call<{ group: G }>('group', 'get', { groupId: kept.id }, neighbour)).group).toMatchObject({ status: 'CLOSED', reviewNote: '暂停活动一个月' })
+  expectError(await post(neighbour, '还能发吗', kept.id), 'FORBIDDEN')
+})
+
+test('reports: three neighbours hold a post; the moderator hides it with a reason the author sees, others see nothing', async () => {
+  const reporters = residentsOf(`${C}_b06`, 8).filter((o) => o !== RESIDENT && o !== neighbour).slice(0, 3)
+  expect(reporters).toHaveLength(3)
+  const p = expectOk(await post(neighbour, '楼下那辆车谁的？天天挡路'))
+  for (const [i, r] of reporters.entries()) {
+    const res = expectOk(await t.call<{ reported: boolean; held: boolean }>('group', 'post.report', { targetType: 'post', targetId: p.post.id, reason: '人身攻击' }, r))
+    expect(res).toEqual({ reported: true, held: i === 2 })
+  }
+  expectError(await t.call('group', 'post.get', { postId: p.post.id }, RESIDENT), 'NOT_FOUND')
+  const queue = expectOk(await t.call<{ items: { id: string; reports: number }[] }>('group', 'post.queue', { communityId: C }, RC))
+  expect(queue.items.find((i) => i.id === p.post.id)).toMatchObject({ reports: 3 })
+  expectOk(await t.call('group', 'post.moderate', { targetType: 'post', targetId: p.post.id, action: 'HIDE', reason: '请文明发言' }, RC))
+  const seen = expectOk(await t.call<{ post: PostView }>('group', 'post.get', { postId: p.post.id }, neighbour)).post
+  expect(seen).toMatchObject({ status: 'HIDDEN', note: expect.stringContaining('请文明发言') })
+  expect(seen.moderation.map((m) => m.action)).toEqual(['PASSED', 'HELD', 'HIDE'])
+  expect(expectOk(await t.call<{ items: { id: string }[] }>('group', 'post.queue', { communityId: C }, RC)).items.some((i) => i.id === p.post.id)).toBe(false)
+})
+
+test('from talk to decision: an agenda item becomes a 你说我办 item, a post a survey; both link back', async () => {
+  const p = expectOk(await post(RESIDENT, '小区东门的快递柜不够用，大家觉得呢？'))
+  const item = expectOk(await t.call<{ item: { id: string } }>('group', 'agenda.raise', { postId: p.post.id, summary: '增加快递柜' }, RESIDENT)).item
+  const action = expectOk(
+    await t.call<{ id: string }>('action', 'create', { communityId: C, title: '东门增设快递柜', description: '议事厅议定', source: { kind: 'agenda', ref: item.id, label: '议事厅：增加快递柜' }, ownerName: '王主任', dueDate: '2027-01-15' }, RC),
+  )
+  const agenda = expectOk(await t.call<{ items: { id: string; actions: { id: string; title: string }[] }[] }>('group', 'agenda.list', { communityId: C }, RESIDENT))
+  expect(agenda.items.find((i) => i.id === item.id)!.actions).toEqual([expect.objectContaining({ id: action.id, title: '东门增设快递柜' })])
+
+  // The survey feature stores `origin` on its document (survey.create { origin }); a draft is shown to staff only.
+  const survey = { communityId: C, title: '快递柜选址问卷', status: 'DRAFT', origin: { kind: 'post', id: p.post.id }, createdAt: new Date() }
+  t.store.put('surveys', { _id: 'sv_from_post', ...survey }, 'insert')
+  const forStaff = expectOk(await t.call<{ derived: unknown[] }>('group', 'post.get', { postId: p.post.id }, RC)).derived
+  expect(forStaff).toEqual([{ kind: 'survey', id: 'sv_from_post', title: '快递柜选址问卷' }])
+  expect(expectOk(await t.call<{ derived: unknown[] }>('group', 'post.get', { postId: p.post.id }, neighbour)).derived).toEqual([])
+  t.store.put('surveys', { _id: 'sv_from_post', ...survey, status: 'PUBLISHED' }, 'replace')
+  expect(expectOk(await t.call<{ derived: unknown[] }>('group', 'post.get', { postId: p.post.id }, neighbour)).derived).toHaveLength(1)
+})
+
+test('a group admin sees held posts of their group in its feed and moderates them; a member cannot', async () => {
+  const g = expectOk(await t.call<{ group: { id: string } }>('group', 'propose', { communityId: C, name: '旧物交换', description: '闲置物品互相送' }, RESIDENT)).group
+  expectOk(await t.call('group', 'review', { communityId: C, groupId: g.id, decision: 'APPROVE' }, RC))
+  const other = residentsOf(`${C}_b06`, 8).filter((o) => o !== RESIDENT && o !== neighbour)[0]
+  await grant(t, other, ['community_groups'])
+  expectOk(await t.call('group', 'join', { groupId: g.id }, neighbour))
+  expectOk(await t.call('group', 'join', { groupId: g.id }, other))
+  const held = expectOk(await post(neighbour, '有旧沙发要的加微信', g.id)).post
+  expect(held.status).toBe('HELD')
+  const feed = (openid: string) => t.call<{ posts: PostView[] }>('group', 'post.list', { groupId: g.id }, openid)
+  expect(expectOk(await feed(RESIDENT)).posts.map((p) => p.id)).toContain(held.id) // the admin (proposer)
+  expect(expectOk(await feed(other)).posts.map((p) => p.id)).not.toContain(held.id)
+  expectError(await t.call('group', 'post.moderate', { targetType: 'post', targetId: held.id, action: 'PUBLISH', reason: '内容正常' }, other), 'FORBIDDEN')
+  expectOk(await t.call('group', 'post.moderate', { targetType: 'post', targetId: held.id, action: 'REMOVE', reason: '请勿留联系方式' }, RESIDENT))
+  expect(expectOk(await feed(RESIDENT)).posts.map((p) => p.id)).not.toContain(held.id) // removed: the author's alone
+  const mine = expectOk(await feed(neighbour)).posts.find((p) => p.id === held.id)!
+  expect(mine).toMatchObject({ status: 'REMOVED', note: '已被删除：请勿留联系方式' })
+  expect(mine.moderation.at(-1)).toMatchObject({ action: 'REMOVE', by: '群管理员', reason: '请勿留联系方式' })
+})
+
+/** Photos as the H5 client uploads them: slots from media.prepareUpload, bytes to the local cloud. */
+async function uploadPhotos(openid: string, names: string[]): Promise<string[]> {
+  const paths = expectOk(await t.call<{ cloudPaths: string[] }>('media', 'prepareUpload', { feature: 'group', exts: names.map(() => 'png') }, openid)).cloudPaths
+  return Promise.all(paths.map((p, i) => uploadToLocalCloud({ origin: t.cloud.url, openid }, p, new Blob([pngBytes()]), names[i])))
+}
+
+test('photos on a post: held until the platform passes them (the author sees them meanwhile), risky never shown, someone else’s photo refused', async () => {
+  const [garden, risky] = await uploadPhotos(RESIDENT, ['garden.png', 'risky.png'])
+  const [theirs] = await uploadPhotos(neighbour, ['mine.png'])
+  // Another person's file id: refused with the field, nothing written.
+  const before = t.store.find('posts', { authorOpenid: RESIDENT }).length
+  const bad = expectError(await t.call('group', 'post.create', { groupId: B6, text: '看看这张', images: [garden, theirs] }, RESIDENT), 'VALIDATION_FAILED')
+  expect(JSON.stringify(bad.details)).toContain('images.1')
+  expect(t.store.find('posts', { authorOpenid: RESIDENT })).toHaveLength(before)
+
+  t.cloud.openapi.mediaCheckUnavailable = true // the check cannot be asked: held, fail closed
+  let created: PostView
+  try {
+    created = expectOk(await t.call<{ post: PostView }>('group', 'post.create', { groupId: B6, text: '楼下花开了', images: [garden, risky] }, RESIDENT)).post
+  } finally {
+    t.cloud.openapi.mediaCheckUnavailable = false
+  }
+  expect(created).toMatchObject({ status: 'PUBLISHED', images: [garden, risky], imagesHeld: 0 }) // the author sees their own
+  const seen = async (openid: string) => expectOk(await t.call<{ post: PostView }>('group', 'post.get', { postId: created.id }, openid)).post
+  expect(await seen(neighbour)).toMatchObject({ images: [], imagesHeld: 2 })
+  const feedView = expectOk(await t.call<{ posts: PostView[] }>('group', 'post.list', { groupId: B6 }, neighbour)).posts.find((p) => p.id === created.id)
+  expect(feedView).toMatchObject({ images: [], imagesHeld: 2 })
+
+  // The media function's timer asks again; the verdicts arrive by push: garden passes, risky never shows.
+  for (const f of [garden, risky]) {
+    const doc = t.store.find('media_checks', { fileId: f })[0]
+    expect(doc).toMatchObject({ status: 'UNAVAILABLE' })
+    t.store.put('media_checks', { ...doc, retryAt: new Date(Date.now() - 1000) }, 'replace') // due now
+  }
+  expect(((await t.cloud.fireTimer('media', 'retry-checks')) as { data: { retried: number } }).data.retried).toBe(2)
+  await t.cloud.openapi.pushesSettled()
+  expect(await seen(neighbour)).toMatchObject({ images: [garden], imagesHeld: 0 })
+  expect((await seen(RC)).images).toEqual([garden])
+  expect((await seen(RESIDENT)).images).toEqual([garden])
 })

@@ -1,14 +1,16 @@
 /** Pure rules of issue #13: the moderation verdict fails closed (R5.8); agenda transitions; poll result visibility. */
 import { canTransition, pollResultsVisible, timeOrderedId, verdictOf } from '../../domain/group/rules'
+import { readAnswer } from '../../cloudfunctions/_core/content-check'
 
-describe('verdictOf (msgSecCheck v2 → outcome)', () => {
+describe('msgSecCheck v2 answer → verdict (the one wrapper, _core/content-check) → outcome', () => {
+  const outcome = (answer: unknown) => verdictOf(readAnswer(answer))
   test('pass publishes, review holds, risky refuses with the label’s reason', () => {
-    expect(verdictOf({ errCode: 0, result: { suggest: 'pass', label: 100 } })).toEqual({ outcome: 'PUBLISH' })
-    expect(verdictOf({ errcode: 0, result: { suggest: 'review', label: 21000 } })).toMatchObject({ outcome: 'HOLD', reason: 'REVIEW' })
-    expect(verdictOf({ errCode: 0, result: { suggest: 'risky', label: 20006 } })).toMatchObject({ outcome: 'REFUSE', label: 20006, note: expect.stringContaining('违法犯罪') })
+    expect(outcome({ errCode: 0, result: { suggest: 'pass', label: 100 } })).toEqual({ outcome: 'PUBLISH' })
+    expect(outcome({ errcode: 0, result: { suggest: 'review', label: 21000 } })).toMatchObject({ outcome: 'HOLD', reason: 'REVIEW' })
+    expect(outcome({ errCode: 0, result: { suggest: 'risky', label: 20006 } })).toMatchObject({ outcome: 'REFUSE', label: 20006, note: expect.stringContaining('违法犯罪') })
   })
-  test.each([[null], [undefined], [{ errCode: -1 }], [{ errCode: 0 }], [{ errCode: 0, result: { suggest: 'maybe' } }], ['garbage']])('anything else holds as unavailable: %p', (answer) => {
-    expect(verdictOf(answer)).toMatchObject({ outcome: 'HOLD', reason: 'UNAVAILABLE' })
+  test.each([[null], [undefined], [{ errCode: -1 }], [{ errCode: 0 }], [{ errCode: 0, result: { suggest: 'maybe' } }], ['garbage'], [{ result: { suggest: 'pass' } }]])('anything else holds as unavailable: %p', (answer) => {
+    expect(outcome(answer)).toMatchObject({ outcome: 'HOLD', reason: 'UNAVAILABLE' })
   })
 })
 

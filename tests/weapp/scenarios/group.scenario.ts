@@ -26,3 +26,34 @@ export const tests: WeappTest[] = [
     },
   },
 ]
+
+/**
+ * Staff on the weapp build: residents' committee staff open 议事厅 from 首页 and schedule the
+ * submitted item for a meeting; 建群审核 approves the proposed 书法 group (issue #13 §4, §1).
+ */
+tests.push(
+  {
+    name: 'scenario: 议事厅 — residents’ committee staff schedule a submitted item from 首页',
+    async run({ open }) {
+      const { mp } = await open('o_demo_rc_staff', ROUTES.home)
+      await tap(mp, '#portal-entry-group-agenda')
+      await onPage(mp, 'subpackages/group/pages/agenda/index')
+      await see(mp, '#agenda-status-ag_seed_SUBMITTED', '已提交')
+      await tap(mp, '#agenda-meeting-0-ag_seed_SUBMITTED')
+      await tap(mp, '#agenda-schedule-ag_seed_SUBMITTED')
+      await see(mp, '#agenda-status-ag_seed_SUBMITTED', '已排期')
+      assert(mp.cloudCalls.some((c) => c.name === 'group' && c.action === 'agenda.transition'), 'group.agenda.transition not called')
+    },
+  },
+  {
+    name: 'scenario: 建群审核 — staff approve a proposed interest group from 首页',
+    async run({ open }) {
+      const { mp } = await open('o_demo_rc_staff', ROUTES.home)
+      await tap(mp, '#portal-entry-group-review')
+      await onPage(mp, 'subpackages/group/pages/review/index')
+      await see(mp, '#proposal-grp_c_xuetangpo_i_calligraphy', '书法')
+      await tap(mp, '#review-approve-grp_c_xuetangpo_i_calligraphy')
+      await see(mp, '#review-note', '已通过')
+    },
+  },
+)

@@ -6,6 +6,7 @@ import { callCloud } from '@/services/cloud'
 import { errorText } from '@/features/consent/messages'
 import { formatDateTime } from '@/shared/lib/dates'
 import { Button, Choice, TextField } from '@/shared/ui'
+import { CloudImages } from '@/features/media/CloudImages'
 import { GROUP_ROUTES } from './routes'
 
 const STATUS_LABEL: Record<PostView['status'], string> = { PUBLISHED: '', HELD: '待审核', HIDDEN: '已隐藏', REMOVED: '已删除' }
@@ -46,7 +47,7 @@ export function PostCard({ post, onChange, detail }: { post: PostView; onChange:
         {post.text}
       </Text>
       {post.note ? <Text className='status-note caption post-card__note'>{post.note}</Text> : null}
-      {post.images.length ? <Text className='caption'>{post.images.length} 张图片</Text> : null}
+      <CloudImages fileIds={post.images} held={post.imagesHeld} />
 
       {chain ? (
         <View className='post-card__chain' id={`chain-${post.id}`}>
