@@ -36,7 +36,7 @@ export async function benchElection(cloud: Cloud, post: Post): Promise<void> {
       ballots.push({ party, approve })
       cloud.store.insert('election_ballots', { _id: `bl_${E}_${party}`, electionId: E, communityId: C, party, areaCentiM2: area, choice: null, approve, via: 'OWNER', voterOpenid: null, proxyId: null, enteredBy: null, receipt: `R${i}`, receiptHash: `h${String(i).padStart(5, '0')}`, castAt: now })
     }
-    candidates.forEach((id, i) => cloud.store.insert('election_candidates', { _id: id, electionId: E, communityId: C, openid: `o_c${i}`, name: `候选人${i}`, unitId: `u${i}`, unitLabel: `${i}`, statement: '-', nominatedBy: 'SELF', createdAt: new Date(now.getTime() + i), withdrawnAt: null }))
+    candidates.forEach((id, i) => cloud.store.insert('election_candidates', { _id: id, electionId: E, communityId: C, openid: `o_c${i}`, name: `候选人${i}`, unitId: `u${i}`, unitLabel: `${i}`, statement: '-', nominatedBy: 'SELF', status: 'APPROVED', createdAt: new Date(now.getTime() + i), withdrawnAt: null }))
     cloud.store.insert('elections', {
       _id: E, communityId: C, kind: 'ELECTION', matter: 3, threshold: 'ORDINARY', title: '基准选举', description: '-', seats: SEATS, status: 'VOTING_OPEN', itemKey: `${C}:3`,
       votingOpensAt: now, votingClosesAt: now, originalClosesAt: now, docsPublicizedAt: now, prelimAt: null, finalAt: null, terminatedAt: null, lockUntil: null, extensions: [],

@@ -147,7 +147,7 @@ export function buildElectionSeeds(input: { communityId: string; units: UnitDoc[
       docs.election_candidates.push({
         _id: `cand_${sha(`${SEED_ELECTIONS.committee}:${c.openid}`).slice(0, 12)}`, electionId: SEED_ELECTIONS.committee, communityId: C, openid: c.openid,
         name: m.realName ?? '业主', unitId: u._id, unitLabel: `${Number(u.buildingId.slice(-2))}栋${u.number}`, statement: c.statement,
-        nominatedBy: i === 0 ? 'RESIDENTS_COMMITTEE' : i % 2 ? 'SELF' : 'JOINT', nominators: null, pledgeAt: at(-10 + i * 0.1), createdAt: at(-10 + i * 0.1), withdrawnAt: null,
+        nominatedBy: i === 0 ? 'RESIDENTS_COMMITTEE' : i % 2 ? 'SELF' : 'JOINT', nominators: i === 0 ? '学堂坡社区居委会推荐' : i % 2 ? null : '业主联名推荐（12户）', status: 'APPROVED', declarations: ['FULL_CAPACITY', 'NO_PROPERTY_TIES', 'NO_FEE_ARREARS', 'NOT_DISHONEST_DEBTOR'], reviewNote: null, pledgeAt: at(-10 + i * 0.1), createdAt: at(-10 + i * 0.1), withdrawnAt: null,
       })
     })
   }
