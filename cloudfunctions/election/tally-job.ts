@@ -96,13 +96,15 @@ export async function storedBallotFile(e: ElectionDoc): Promise<string | null> {
 }
 
 /** Timer: finish every count still running (each within the function's timeout, R5.14). */
-export async function countRunning(now: Date, budgetMs: number): Promise<{ finished: number; running: number }> {
+export async function countRunning(now: Date, budgetMs: number): Promise<{ finished: number; running: number; reads: number }> {
   const running = (await db.collection('elections').where({ 'tally.state': 'RUNNING' }).field({ _id: true }).limit(20).get()) as unknown as { data: { _id: string }[] }
   const started = Date.now()
   let finished = 0
+  let reads = 1
   for (const { _id } of running.data) {
     const r = await stepTally(_id, now, Math.max(0, budgetMs - (Date.now() - started)))
+    reads += r.reads
     if (r.done) finished++
   }
-  return { finished, running: running.data.length - finished }
+  return { finished, running: running.data.length - finished, reads }
 }

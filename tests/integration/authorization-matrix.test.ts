@@ -714,6 +714,8 @@ function electionCases(): Record<string, Case> {
       (p) => (isMember(p) ? grantInStore(p, 'candidate_disclosure') : undefined),
     ),
     'election.candidates': e('candidates', () => ({ electionId: COMMITTEE }), member),
+    'election.reviewCandidate': e('reviewCandidate', () => ({ communityId: C, candidateId: 'cand_nobody', approve: true }), notFoundPast('election.manage')),
+    'election.paperEntries': e('paperEntries', () => ({ communityId: C, electionId: RENEWAL }), can('election.paper')),
     'election.castBallot': e('castBallot', () => ({ electionId: RENEWAL, choice: 'YES' }), owner),
     'election.myBallot': e('myBallot', () => ({ electionId: RENEWAL }), member),
     'election.verifyReceipt': e('verifyReceipt', () => ({ electionId: FUNDS, receipt: 'AAAA-BBBB-CCCC-DDDD' }), member),
