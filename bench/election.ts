@@ -77,14 +77,14 @@ export async function benchElection(cloud: Cloud, post: Post): Promise<void> {
   const tr = await post('election', 'o_bench_committee', { action: 'transition', input: { communityId: C, electionId: E, to: 'PRELIM_RESULT' } })
   const transitionMs = performance.now() - t0
   if (!tr.body.ok) throw new Error(`election.transition failed: ${JSON.stringify(tr.body.error)}`)
-  const progress = (cloud.store.getById('elections', E)!.doc as { tally: { done: number; of: number; state: string } }).tally
+  const progress = (cloud.store.getById('elections', E)!.doc as unknown as { tally: { done: number; of: number; state: string } }).tally
   const runs: { ms: number; reads: number }[] = []
-  while ((cloud.store.getById('elections', E)!.doc as { tally: { state: string } }).tally.state !== 'DONE' && runs.length < 20) {
+  while ((cloud.store.getById('elections', E)!.doc as unknown as { tally: { state: string } }).tally.state !== 'DONE' && runs.length < 20) {
     const t1 = performance.now()
     const fired = (await cloud.fireTimer('election', 'count-results')) as { data?: { reads: number } }
     runs.push({ ms: performance.now() - t1, reads: fired.data?.reads ?? 0 })
   }
-  const published = (cloud.store.getById('elections', E)!.doc as { results: { election: unknown } }).results
+  const published = (cloud.store.getById('elections', E)!.doc as unknown as { results: { election: unknown } }).results
   console.log(`   published count (paged job): PRELIM_RESULT answered in ${transitionMs.toFixed(0)} ms having counted ${progress.done.toLocaleString()} of ${progress.of.toLocaleString()} ballots inline (${progress.state})`)
   console.log(`   then ${runs.length} count-results timer run(s): ${runs.map((r) => `${r.ms.toFixed(0)} ms / ${r.reads} requests`).join(', ') || 'none needed'}; each run stops starting pages after 12 s of the 20 s timeout`)
   // Stored documents do not keep key order: compare structurally.
