@@ -10,10 +10,11 @@ import { findAll, getDoc, isDuplicateKey } from '../_core/data'
 import { requireCapability } from '../_core/guards'
 import { sha256Hex } from '../_core/id-hash'
 import { checkText } from '../_core/content-check'
+import { assertOwnUploads, requestMediaChecks, visibleImages } from '../_core/media-check'
 import { withTransaction, type Txn } from '../_core/transaction'
 import type { CallContext } from '../_core/context'
 import { electionContract } from '../../domain/election/contract'
-import { checkTransition, isFrozen, itemKeyOf, lockedUntil, prepGroupProblems, scheduleProblems, thresholdOf, votingOpen, whyNotOpen } from '../../domain/election/lifecycle'
+import { checkTransition, hasResult, isFrozen, itemKeyOf, lockedUntil, prepGroupProblems, scheduleProblems, thresholdOf, votingOpen, whyNotOpen } from '../../domain/election/lifecycle'
 import { CANDIDATE_CONDITIONS, electionSettingsOf, missingDeclarations } from '../../domain/election/eligibility'
 import { countRunning, newTallyJob, percentOf, stepTally, storedBallotFile } from './tally-job'
 import { snapshotRoster, rightsOf, type SnapshotUnit } from '../../domain/election/roster'
@@ -603,22 +604,26 @@ export const main = createFunction(electionContract, {
     }
   },
 
-  async registerProxy({ electionId, unitId, authorisationFileId, ownerName }, ctx) {
+  async registerProxy({ electionId, unitId, authorisationFileIds, ownerName }, ctx) {
     const e = await loadElection(electionId)
     requireBelongs(ctx, e.communityId)
-    if (['PRELIM_RESULT', 'RESULT_FINAL', 'TERMINATED'].includes(e.status)) throw new AppError('CONFLICT', '表决已结束', { status: e.status })
+    // R2.6 (Zhoushan): property-company staff may not act as proxies — an access rule, checked first.
+    if (await isPropertyStaff(ctx.openid, e.communityId)) throw new AppError('FORBIDDEN', '物业服务企业工作人员不能接受业主委托投票', {})
+    if (hasResult(e.status) || e.status === 'TERMINATED') throw new AppError('CONFLICT', '表决已结束', { status: e.status })
     const [right] = await rightsForUnits(electionId, [unitId])
     if (!right) throw new AppError('NOT_FOUND', '该房屋不在本次表决名册中', { unitId })
     if ((await rightsForUnits(electionId, ownedUnits(ctx, e.communityId))).some((r) => r.party === right.party)) throw new AppError('VALIDATION_FAILED', '您本人就是该房屋的业主，直接投票即可', { fields: { unitId: ['本人房屋'] } })
-    // R2.6 (Zhoushan): property-company staff may not act as proxies.
-    if (await isPropertyStaff(ctx.openid, e.communityId)) throw new AppError('FORBIDDEN', '物业服务企业工作人员不能接受业主委托投票', {})
+    // The photos must be the caller's own uploads: refused before anything is written.
+    await assertOwnUploads(ctx, authorisationFileIds, 'authorisationFileIds')
     const id = `px_${electionId}_${right.party}_${ctx.openid}`
     await changeElection(ctx, electionId, async (_e, t) => {
       const existing = (await t.collection('election_proxies').doc(id).get()).data
       if (existing) throw new AppError('CONFLICT', '已提交过该房屋的委托', { proxyId: id })
-      await t.collection('election_proxies').add({ data: { _id: id, electionId, communityId: e.communityId, party: right.party, unitId, agentOpenid: ctx.openid, openid: ctx.openid, agentName: ctx.user?.realName ?? ctx.user?.nickname ?? null, ownerName, authorisationFileId, status: 'PENDING', createdAt: ctx.now, reviewedBy: null } })
+      await t.collection('election_proxies').add({ data: { _id: id, electionId, communityId: e.communityId, party: right.party, unitId, agentOpenid: ctx.openid, openid: ctx.openid, agentName: ctx.user?.realName ?? ctx.user?.nickname ?? null, ownerName, authorisationFileIds, status: 'PENDING', createdAt: ctx.now, reviewedBy: null } })
       return { patch: {}, event: 'proxy.registered', details: { proxyId: id, party: right.party } }
     })
+    // R5.8: an uploaded image goes through mediaCheckAsync (scene 1, 资料); staff see it while held.
+    await requestMediaChecks(ctx, { fileIds: authorisationFileIds, scene: 1 })
     return { proxyId: id, status: 'PENDING' as const }
   },
 
@@ -647,18 +652,20 @@ export const main = createFunction(electionContract, {
   async proxies({ communityId, electionId }, ctx) {
     const e = await loadElection(electionId)
     requireCommunity(e, communityId)
-    const docs = (await findAll<{ _id: string; unitId: string; party: string; ownerName: string; agentName: string | null; status: string; authorisationFileId: string; kind?: string }>('election_proxies', { electionId }, { max: 2000 })).filter((d) => d.kind !== 'COUNTER')
+    const docs = (await findAll<{ _id: string; unitId: string; party: string; ownerName: string; agentName: string | null; status: string; authorisationFileIds?: string[]; kind?: string }>('election_proxies', { electionId }, { max: 2000 })).filter((d) => d.kind !== 'COUNTER')
     const label = await unitLabeller(communityId, docs.map((d) => d.unitId))
     // The owner's own vote overrides an unused proxy (issue #12): the right is used, the proxy is moot.
     const used = docs.length ? await findAll<BallotDoc>('election_ballots', { _id: _.in([...new Set(docs.map((d) => ballotId(electionId, d.party)))]) }, { max: 2000 }) : []
     const usedBy = new Map(used.map((b) => [b.party, b]))
-    return {
-      proxies: docs.map((d) => {
-        const b = usedBy.get(d.party)
-        const status = b && b.proxyId !== d._id && d.status !== 'REJECTED' ? 'SUPERSEDED' : b && b.proxyId === d._id ? 'USED' : d.status
-        return { id: d._id, unitLabel: label(d.unitId), ownerName: maskName(d.ownerName), agent: d.agentName ? maskName(d.agentName) : '代理人', status, authorisationFileId: d.authorisationFileId }
-      }),
+    const proxies = []
+    for (const d of docs) {
+      const b = usedBy.get(d.party)
+      const status = b && b.proxyId !== d._id && d.status !== 'REJECTED' ? 'SUPERSEDED' : b && b.proxyId === d._id ? 'USED' : d.status
+      // Staff review the authorisation, so they see photos still held by the check (never risky ones).
+      const photos = await visibleImages(ctx, d.authorisationFileIds ?? [], { maySeeHeld: true })
+      proxies.push({ id: d._id, unitLabel: label(d.unitId), ownerName: maskName(d.ownerName), agent: d.agentName ? maskName(d.agentName) : '代理人', status, authorisation: photos.shown, authorisationHeld: photos.held })
     }
+    return { proxies }
   },
 
   async tally({ communityId, electionId }, ctx) {

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
 import { STATUSES, TRANSITIONS } from './lifecycle'
+import { imageFileIds } from '../media/contract'
 
 const electionId = z.string().min(1).max(80)
 const totals = z.object({ heads: z.number().int(), areaCentiM2: z.number().int() })
@@ -278,8 +279,8 @@ export const electionContract = defineFunction('election', {
     access: { capability: 'election.paper', community: (i) => i.communityId },
   }),
   registerProxy: defineAction({
-    summary: 'An agent registers a written proxy (R2.6) for an owner\'s unit with the uploaded signed authorisation; staff approve it. Property-company staff cannot be agents.',
-    input: z.object({ electionId, unitId: ids.unit, authorisationFileId: z.string().min(1).max(300), ownerName: z.string().trim().min(1).max(40) }).strict(),
+    summary: 'An agent registers a written proxy (R2.6) for an owner\'s unit with photos of the signed authorisation (the caller\'s own uploads, checked by mediaCheckAsync); staff approve it. Property-company staff cannot be agents.',
+    input: z.object({ electionId, unitId: ids.unit, authorisationFileIds: imageFileIds.min(1).max(3), ownerName: z.string().trim().min(1).max(40) }).strict(),
     output: z.object({ proxyId: z.string(), status: z.enum(['PENDING']) }),
     access: 'member',
     purpose: 'owner_voting',
@@ -293,9 +294,9 @@ export const electionContract = defineFunction('election', {
     idempotent: true,
   }),
   proxies: defineAction({
-    summary: 'Proxies of a vote for staff review (agent masked, the authorisation file id).',
+    summary: 'Proxies of a vote for staff review (agent masked, the authorisation photos: staff see held ones too, never risky ones).',
     input: z.object({ communityId: ids.community, electionId }).strict(),
-    output: z.object({ proxies: z.array(z.object({ id: z.string(), unitLabel: z.string(), ownerName: z.string(), agent: z.string(), status: z.string(), authorisationFileId: z.string() })) }),
+    output: z.object({ proxies: z.array(z.object({ id: z.string(), unitLabel: z.string(), ownerName: z.string(), agent: z.string(), status: z.string(), authorisation: z.array(z.string()), authorisationHeld: z.number() })) }),
     access: { capability: 'election.manage', community: (i) => i.communityId },
   }),
   tally: defineAction({

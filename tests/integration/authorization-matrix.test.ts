@@ -725,7 +725,8 @@ function electionCases(): Record<string, Case> {
     'election.enterPaperBallot': e('enterPaperBallot', () => ({ communityId: C, electionId: COMMITTEE, unitId: u(5, '101'), approve: [], sheetRef: 'M-1' }), can('election.paper')),
     'election.registerProxy': e(
       'registerProxy',
-      () => ({ electionId: COMMITTEE, unitId: u(5, '102'), authorisationFileId: 'cloud://matrix/auth.jpg', ownerName: '矩阵业主' }),
+      // The finished vote: past the guards every member is refused for the domain reason (表决已结束), property staff before it.
+      () => ({ electionId: FUNDS, unitId: u(5, '102'), authorisationFileIds: ['cloud://matrix-env.x/media/election/k/auth-0.png'], ownerName: '矩阵业主' }),
       (p) => (!isMember(p) ? 'UNAUTHENTICATED' : roles(p).includes('PROPERTY_STAFF') ? 'FORBIDDEN' : 'ALLOW'),
     ),
     'election.approveProxy': e('approveProxy', () => ({ communityId: C, proxyId: 'px_nobody', approve: true }), notFoundPast('election.manage')),

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { startTestCloud, type TestCloud } from './helpers/cloud'
-import { EC, P, TOTAL, closeWindow, code, daysAgo, daysAhead, eu, ok, openMotion, seedElectionCommunity, shiftElection } from './support/election'
+import { uploadAuthorisation, EC, P, TOTAL, closeWindow, code, daysAgo, daysAhead, eu, ok, openMotion, seedElectionCommunity, shiftElection } from './support/election'
 import { ballotFileHeader, recountBallotFile } from '../../domain/election/ballot-file'
 import { tallyMotion, type MotionChoice } from '../../domain/election/tally'
 import { grant } from './support/linli'
@@ -139,10 +139,21 @@ test('proxies: the cap comes from the community setting; the owner\'s own vote s
   const id = await openMotion(t, { matter: 9, title: '楼道加装扶手' })
   setElectionSettings({ proxyCapPerAgent: 1 })
   const ids: string[] = []
-  for (const n of ['107', '108']) ids.push(ok(await t.call<{ proxyId: string }>('election', 'registerProxy', { electionId: id, unitId: eu(n), authorisationFileId: `cloud://auth/${n}.jpg`, ownerName: `业主${n}` }, P.agent)).proxyId)
+  for (const n of ['107', '108']) ids.push(ok(await t.call<{ proxyId: string }>('election', 'registerProxy', { electionId: id, unitId: eu(n), authorisationFileIds: await uploadAuthorisation(t, P.agent), ownerName: `业主${n}` }, P.agent)).proxyId)
   ok(await t.call('election', 'approveProxy', { communityId: EC, proxyId: ids[0], approve: true }, P.committee))
   expect(await t.call('election', 'approveProxy', { communityId: EC, proxyId: ids[1], approve: true }, P.committee)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { cap: 1 } } })
   setElectionSettings(undefined)
+  // The authorisation must be the agent's own upload: another person's photo id is refused, nothing written.
+  const before = t.store.count('election_proxies', { electionId: id })
+  const foreign = await t.call('election', 'registerProxy', { electionId: id, unitId: eu('109'), authorisationFileIds: await uploadAuthorisation(t, P.owner(3)), ownerName: '业主9' }, P.agent)
+  expect(foreign).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: { 'authorisationFileIds.0': expect.arrayContaining([expect.any(String)]) } } } })
+  expect(t.store.count('election_proxies', { electionId: id })).toBe(before)
+  // Staff see the photos of the authorisation (a checked one, never a risky one) to decide.
+  const risky = ok(await t.call<{ proxyId: string }>('election', 'registerProxy', { electionId: id, unitId: eu('109'), authorisationFileIds: await uploadAuthorisation(t, P.agent, 'risky.png'), ownerName: '业主9' }, P.agent)).proxyId
+  await t.cloud.openapi.pushesSettled()
+  const photos = ok(await t.call<{ proxies: { id: string; authorisation: string[] }[] }>('election', 'proxies', { communityId: EC, electionId: id }, P.committee))
+  expect(photos.proxies.find((p) => p.id === ids[0])!.authorisation).toHaveLength(1)
+  expect(photos.proxies.find((p) => p.id === risky)!.authorisation).toHaveLength(0)
   ok(await t.call('election', 'castBallot', { electionId: id, choice: 'NO' }, P.owner(7)))
   const list = ok(await t.call<{ proxies: { id: string; status: string }[] }>('election', 'proxies', { communityId: EC, electionId: id }, P.committee))
   expect(list.proxies.find((p) => p.id === ids[0])!.status).toBe('SUPERSEDED')

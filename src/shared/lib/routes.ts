@@ -32,6 +32,7 @@ export const ROUTES = {
   electionRoster: '/subpackages/election/pages/roster/index',
   electionNominate: '/subpackages/election/pages/nominate/index',
   electionPaper: '/subpackages/election/pages/paper/index',
+  electionProxy: '/subpackages/election/pages/proxy/index',
   staffAlerts: '/subpackages/staff/pages/alerts/index',
   /** H5 dev builds only (not registered in the weapp app.json). */
   devPersona: '/subpackages/settings/pages/dev/index',

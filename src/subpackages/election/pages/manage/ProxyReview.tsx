@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { errorText } from '@/features/consent/messages'
 import { callCloud, type CallOutput } from '@/services/cloud'
+import { CloudImages } from '@/features/media/CloudImages'
 import { Button, Card, ListRow } from '@/shared/ui'
 
 type Summary = CallOutput<'election', 'get'>['election']
@@ -39,19 +40,16 @@ export function ProxyReview({ election: e }: { election: Summary }) {
       {proxies && !proxies.length ? <Text className='body-text'>暂无委托</Text> : null}
       <View className='list'>
         {(proxies ?? []).map((p) => (
-          <ListRow
-            key={p.id}
-            title={`${p.unitLabel} · 委托人 ${p.ownerName}`}
-            description={`代理人 ${p.agent} · ${STATUS[p.status] ?? p.status} · 委托书 ${p.authorisationFileId}`}
-            extra={
-              p.status === 'PENDING' ? (
-                <View className='btn-row'>
-                  <Button variant='secondary' onClick={() => void review(p.id, true)}>通过</Button>
-                  <Button variant='text' onClick={() => void review(p.id, false)}>退回</Button>
-                </View>
-              ) : undefined
-            }
-          />
+          <View key={p.id} className='notice-block staff-proxy' id={`proxy-${p.id}`}>
+            <ListRow title={`${p.unitLabel} · 委托人 ${p.ownerName}`} description={`代理人 ${p.agent} · ${STATUS[p.status] ?? p.status}`} />
+            <CloudImages fileIds={p.authorisation} held={p.authorisationHeld} />
+            {p.status === 'PENDING' ? (
+              <View className='btn-row'>
+                <Button id={`proxy-approve-${p.id}`} variant='secondary' onClick={() => void review(p.id, true)}>委托书无误，通过</Button>
+                <Button id={`proxy-reject-${p.id}`} variant='text' onClick={() => void review(p.id, false)}>退回</Button>
+              </View>
+            ) : null}
+          </View>
         ))}
       </View>
       {message ? <Text className='form-error body-text'>{message}</Text> : null}

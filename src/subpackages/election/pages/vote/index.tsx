@@ -97,6 +97,10 @@ export default function VotePage() {
         <Card title='投票' id='election-closed'><Text className='body-text'>{got.whyNot ?? '现在不能投票'}</Text></Card>
       )}
 
+      {e.votingOpen ? mine.proxies.filter((p) => p.status === 'APPROVED').map((p) => <Ballot key={p.id} got={got} forUnitId={p.unitId} title='代理投票（委托已审核通过）' onCast={() => void load()} />) : null}
+      {!['PRELIM_RESULT', 'RESULT_FINAL', 'OFFICERS_CHOSEN', 'LIST_PUBLICIZED', 'FILED', 'TERMINATED'].includes(e.status) ? (
+        <ListRow id='election-proxy-link' title='受业主委托代投' description={mine.proxies.length ? `已提交 ${mine.proxies.length} 份委托，${mine.proxies.filter((p) => p.status === 'PENDING').length} 份待审核` : '业主书面委托您代为投票时，在这里上传委托书'} arrow onClick={() => go(ROUTES.electionProxy)} />
+      ) : null}
       {got.canNominate ? (
         <Card title='报名参选' id='election-nominate'>
           <Text className='body-text notice-block'>本小区已核验的业主可以报名参选业委会委员（自荐、业主联名或居委会推荐），候选人名单公示前截止。</Text>
@@ -119,7 +123,8 @@ export default function VotePage() {
   )
 }
 
-function Ballot({ got, onCast }: { got: Got; onCast: () => void }) {
+/** forUnitId: voting as an approved proxy for that flat (R2.6); the server checks the approval. */
+function Ballot({ got, onCast, forUnitId, title = '我的选票' }: { got: Got; onCast: () => void; forUnitId?: string; title?: string }) {
   const e = got.election
   const [choice, setChoice] = useState<string | null>(null)
   const [approve, setApprove] = useState<string[]>([])
@@ -130,7 +135,8 @@ function Ballot({ got, onCast }: { got: Got; onCast: () => void }) {
     setBusy(true)
     setError(null)
     try {
-      await callCloud('election', 'castBallot', e.kind === 'MOTION' ? { electionId: e.id, choice: choice as 'YES' | 'NO' | 'ABSTAIN' } : { electionId: e.id, approve })
+      const who = forUnitId ? { forUnitId } : {}
+      await callCloud('election', 'castBallot', e.kind === 'MOTION' ? { electionId: e.id, choice: choice as 'YES' | 'NO' | 'ABSTAIN', ...who } : { electionId: e.id, approve, ...who })
       onCast()
     } catch (err) {
       setError(isCloudError(err) && err.code === 'ALREADY_VOTED' ? '这个表决权已经有人投过票了（共有人、代理人或纸质选票），以第一张为准。' : errorText(err))
@@ -140,11 +146,11 @@ function Ballot({ got, onCast }: { got: Got; onCast: () => void }) {
     }
   }
   return (
-    <Card title='我的选票' id='election-ballot'>
+    <Card title={title} id={forUnitId ? `election-proxy-ballot-${forUnitId}` : 'election-ballot'}>
       <Text className='caption notice-block'>选票记名保存，只有您自己能看到您的选择。共有的房屋只能投一票，以第一张有效选票为准。</Text>
       {e.kind === 'MOTION' ? (
         <View className='choice-grid'>
-          {CHOICES.map((c) => <Choice key={c.value} id={`ballot-${c.value}`} label={c.label} on={choice === c.value} onClick={() => setChoice(c.value)} />)}
+          {CHOICES.map((c) => <Choice key={c.value} id={`${forUnitId ? 'proxy-' : ''}ballot-${c.value}`} label={c.label} on={choice === c.value} onClick={() => setChoice(c.value)} />)}
         </View>
       ) : (
         <View>
@@ -157,7 +163,7 @@ function Ballot({ got, onCast }: { got: Got; onCast: () => void }) {
         </View>
       )}
       {error ? <Text className='form-error body-text' id='ballot-error'>{error}</Text> : null}
-      <Button id='ballot-submit' block loading={busy} disabled={e.kind === 'MOTION' && !choice} onClick={() => void submit()}>
+      <Button id={forUnitId ? 'proxy-ballot-submit' : 'ballot-submit'} block loading={busy} disabled={e.kind === 'MOTION' && !choice} onClick={() => void submit()}>
         提交选票
       </Button>
     </Card>
