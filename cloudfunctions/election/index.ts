@@ -509,7 +509,13 @@ export const main = createFunction(electionContract, {
     const owned = ownedUnits(ctx, e.communityId)
     const rights = await rightsForUnits(electionId, owned)
     const ballots = rights.length ? await findAll<BallotDoc>('election_ballots', { _id: _.in(rights.map((r) => ballotId(electionId, r.party))) }) : []
-    const proxies = await findAll<{ _id: string; unitId: string; status: string }>('election_proxies', { electionId, agentOpenid: ctx.openid }, { max: 20 })
+    const mineAsAgent = await findAll<{ _id: string; unitId: string; party: string; status: string }>('election_proxies', { electionId, agentOpenid: ctx.openid }, { max: 20 })
+    // A proxy whose right is used — by the agent (USED) or first by the owner (SUPERSEDED) — offers no ballot.
+    const usedRights = mineAsAgent.length ? await findAll<BallotDoc>('election_ballots', { _id: _.in(mineAsAgent.map((p) => ballotId(electionId, p.party))) }, { max: 20 }) : []
+    const proxies = mineAsAgent.map((p) => {
+      const b = usedRights.find((x) => x.party === p.party)
+      return { ...p, status: !b || p.status === 'REJECTED' ? p.status : b.proxyId === p._id ? 'USED' : 'SUPERSEDED' }
+    })
     return {
       eligible: rights.length > 0,
       reason: !owned.length ? '只有已核验的业主可以投票（租户和家庭成员不参加业主表决）' : !rights.length ? '您的房屋不在本次表决的业主名册中' : null,

@@ -7,7 +7,7 @@
  * one paper ballot → counted; publish a closed vote's result; the staff pages in 长辈版.
  */
 import type { Page } from 'playwright-core'
-import { assert, expectMinSize, expectText, visible, type Scenario } from './harness'
+import { assert, expectMinSize, expectText, pickPngs, visible, type Scenario } from './harness'
 
 const PHONE = { width: 390, height: 844 }
 const VOTE = (id: string) => `#/subpackages/election/pages/vote/index?id=${id}`
@@ -226,6 +226,36 @@ export const electionScenarios: Scenario[] = [
       await open(page, baseUrl, 'o_demo_committee', '#/pages/me/index')
       await visible(page, '#care-toggle').click()
       await page.waitForFunction(() => document.documentElement.style.fontSize === '16px')
+    },
+  },
+  {
+    name: 'election: an agent uploads the written authorisation, staff check the photo and approve, the agent votes for the flat',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, 'o_demo_resident', VOTE('el_xtp_renewal'))
+      await visible(page, '#election-proxy-link').click()
+      await visible(page, '#proxy-unit').waitFor({ timeout: 45_000 })
+      await visible(page, '#proxy-unit .choice').last().click()
+      await visible(page, '#proxy-unit .choice-grid').nth(1).waitFor({ timeout: 15_000 })
+      await page.locator('#proxy-unit .choice-grid').nth(1).locator('.choice').last().click()
+      await visible(page, '#proxy-owner-name input').fill('钱伟')
+      await pickPngs(page, ['authorisation.png'], () => page.click('[aria-label="添加图片"]'))
+      await shot('proxy-register')
+      await visible(page, '#proxy-submit').click()
+      await expectText(page, '#election-proxy-link', '1 份待审核', 45_000)
+
+      await open(page, baseUrl, 'o_demo_committee', `${MANAGE}?id=el_xtp_renewal`)
+      await expectText(page, '#staff-proxies', '待审核', 45_000)
+      await visible(page, '#staff-proxies img, #staff-proxies image').first().waitFor({ timeout: 20_000 })
+      await shot('proxy-review')
+      await visible(page, '#staff-proxies .btn-secondary').first().click()
+      await expectText(page, '#staff-proxies', '已通过', 15_000)
+
+      await open(page, baseUrl, 'o_demo_resident', VOTE('el_xtp_renewal'))
+      await visible(page, '#proxy-ballot-YES').click()
+      await visible(page, '#proxy-ballot-submit').click()
+      await expectText(page, '#election-proxy-link', '1 份已代投', 45_000)
+      assert((await visible(page, '#proxy-ballot-submit').count()) === 0, 'the used proxy still offers a ballot')
+      await shot('proxy-voted')
     },
   },
 ]

@@ -99,7 +99,7 @@ export default function VotePage() {
 
       {e.votingOpen ? mine.proxies.filter((p) => p.status === 'APPROVED').map((p) => <Ballot key={p.id} got={got} forUnitId={p.unitId} title='代理投票（委托已审核通过）' onCast={() => void load()} />) : null}
       {!['PRELIM_RESULT', 'RESULT_FINAL', 'OFFICERS_CHOSEN', 'LIST_PUBLICIZED', 'FILED', 'TERMINATED'].includes(e.status) ? (
-        <ListRow id='election-proxy-link' title='受业主委托代投' description={mine.proxies.length ? `已提交 ${mine.proxies.length} 份委托，${mine.proxies.filter((p) => p.status === 'PENDING').length} 份待审核` : '业主书面委托您代为投票时，在这里上传委托书'} arrow onClick={() => go(ROUTES.electionProxy)} />
+        <ListRow id='election-proxy-link' title='受业主委托代投' description={mine.proxies.length ? `已提交 ${mine.proxies.length} 份委托：${mine.proxies.filter((p) => p.status === 'PENDING').length} 份待审核，${mine.proxies.filter((p) => p.status === 'USED').length} 份已代投` : '业主书面委托您代为投票时，在这里上传委托书'} arrow onClick={() => go(ROUTES.electionProxy)} />
       ) : null}
       {got.canNominate ? (
         <Card title='报名参选' id='election-nominate'>
