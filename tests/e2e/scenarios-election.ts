@@ -234,11 +234,15 @@ export const electionScenarios: Scenario[] = [
       await open(page, baseUrl, 'o_demo_resident', VOTE('el_xtp_renewal'))
       await visible(page, '#election-proxy-link').click()
       await visible(page, '#proxy-unit').waitFor({ timeout: 45_000 })
-      await visible(page, '#proxy-unit .choice').last().click()
-      await visible(page, '#proxy-unit .choice-grid').nth(1).waitFor({ timeout: 15_000 })
-      await page.locator('#proxy-unit .choice-grid').nth(1).locator('.choice').last().click()
+      // 8栋601 (钱伟) has not voted yet: the proxy stays usable.
+      await visible(page, '#proxy-building-c_xuetangpo_b08').click()
+      await visible(page, '#proxy-door-c_xuetangpo_b08_u601').click()
       await visible(page, '#proxy-owner-name input').fill('钱伟')
-      await pickPngs(page, ['authorisation.png'], () => page.click('[aria-label="添加图片"]'))
+      // R5.3: the privacy prompt comes before the picker; agreeing opens it.
+      await pickPngs(page, ['authorisation.png'], async () => {
+        await page.click('[aria-label="添加图片"]')
+        await visible(page, '#agree-btn').click()
+      })
       await shot('proxy-register')
       await visible(page, '#proxy-submit').click()
       await expectText(page, '#election-proxy-link', '1 份待审核', 45_000)
