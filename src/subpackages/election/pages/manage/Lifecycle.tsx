@@ -84,7 +84,7 @@ export function Lifecycle({ election: e, results, candidates, onChanged }: { ele
       {e.status === 'TERMINATED' ? <Text className='body-text notice-block' id='manage-terminated'>{`已终止：参与不足三分之二。同一事项 ${day(e.lockUntil)} 前不能再次发起。`}</Text> : null}
       <View className='list' id='manage-steps'>
         {steps.map((s, i) => (
-          <ListRow key={s.key} title={`${i <= doneUpTo ? '✓' : i === doneUpTo + 1 ? '→' : '○'} ${s.title}`} description={s.when} />
+          <ListRow key={s.key} title={`${i < doneUpTo ? '✓' : i === doneUpTo ? '●' : i === doneUpTo + 1 ? '→' : '○'} ${s.title}${i === doneUpTo ? '（当前）' : ''}`} description={s.when} />
         ))}
       </View>
       {e.total ? <Text className='caption notice-block'>{`已参与 ${totalsText(e.participating)}，全体 ${totalsText(e.total)}`}</Text> : null}
