@@ -33,7 +33,7 @@ function demoReceipt(key: string): string {
 /** The same pseudonym the function writes into the chain (cloudfunctions/_core/id-hash.ts, demo salt). */
 const pseudonym = (openid: string) => `anon_${sha(`linli-demo-salt:pseudonym:${openid}`).slice(0, 24)}`
 
-export const SEED_ELECTIONS = { renewal: 'el_xtp_renewal', committee: 'el_xtp_committee', funds: 'el_xtp_elevator_funds' } as const
+export const SEED_ELECTIONS = { renewal: 'el_xtp_renewal', committee: 'el_xtp_committee', funds: 'el_xtp_elevator_funds', rules: 'el_xtp_rules', closed: 'el_xtp_cctv' } as const
 
 export function buildElectionSeeds(input: { communityId: string; units: UnitDoc[]; members: HouseholdMemberDoc[]; excludeParkingFromArea: boolean; now?: Date }) {
   const C = input.communityId
@@ -147,7 +147,7 @@ export function buildElectionSeeds(input: { communityId: string; units: UnitDoc[
       docs.election_candidates.push({
         _id: `cand_${sha(`${SEED_ELECTIONS.committee}:${c.openid}`).slice(0, 12)}`, electionId: SEED_ELECTIONS.committee, communityId: C, openid: c.openid,
         name: m.realName ?? '业主', unitId: u._id, unitLabel: `${Number(u.buildingId.slice(-2))}栋${u.number}`, statement: c.statement,
-        nominatedBy: i === 0 ? 'RESIDENTS_COMMITTEE' : i % 2 ? 'SELF' : 'JOINT', nominators: null, pledgeAt: at(-10 + i * 0.1), createdAt: at(-10 + i * 0.1), withdrawnAt: null,
+        nominatedBy: i === 0 ? 'RESIDENTS_COMMITTEE' : i % 2 ? 'SELF' : 'JOINT', nominators: i === 0 ? '学堂坡社区居委会推荐' : i % 2 ? null : '业主联名推荐（12户）', status: 'APPROVED', declarations: ['FULL_CAPACITY', 'NO_PROPERTY_TIES', 'NO_FEE_ARREARS', 'NOT_DISHONEST_DEBTOR'], reviewNote: null, pledgeAt: at(-10 + i * 0.1), createdAt: at(-10 + i * 0.1), withdrawnAt: null,
       })
     })
   }
@@ -163,6 +163,18 @@ export function buildElectionSeeds(input: { communityId: string; units: UnitDoc[
     e.results = { legalBasis: '民法典第278条第5项', motion, election: null, ballotFileSha256: sha(file), countedAt: at(-59) }
     log(at(-59), 'o_demo_committee', 'election.prelim_result', { ballotFileSha256: sha(file), passed: motion.passed })
     log(at(-44), 'o_demo_committee', 'election.result_final', {})
+  }
+  // 4. For the organisers' demo: 修改管理规约 (item 2), publicity over, ready for 开始投票 (paper entry follows).
+  {
+    election(SEED_ELECTIONS.rules, { kind: 'MOTION', matter: 2, title: '修改管理规约：增加禁止高空抛物条款', description: '在管理规约第十二条后增加一条：禁止从建筑物中抛掷物品，违者承担相应责任。', seats: null, status: 'DOCS_PUBLICIZED', opens: -1, closes: 14, docs: -17 })
+  }
+
+  // 5. 公共收益安装监控 (item 9): the window closed yesterday with the quorum met, result not yet published.
+  {
+    const { e, log } = election(SEED_ELECTIONS.closed, { kind: 'MOTION', matter: 9, title: '使用公共收益加装楼道监控', description: '拟使用停车位出租的公共收益4.2万元，在各栋楼道入口加装监控摄像头。', seats: null, status: 'VOTING_OPEN', opens: -15, closes: -1, docs: -31 })
+    log(at(-15), 'o_demo_committee', 'election.voting_open', {})
+    const need = Math.ceil((2 * total.heads) / 3) + 4
+    castAll(e as never, log, -15, others.slice(0, need).map((party, i) => ({ party, choice: (i % 4 === 3 ? 'NO' : 'YES') as MotionChoice })))
   }
   return docs
 }

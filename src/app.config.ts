@@ -34,7 +34,8 @@ export default defineAppConfig({
     // 邻里群 and 议事厅 (issue #13): residents' pages and the staff moderation queue together.
     { root: 'subpackages/group', pages: ['pages/list/index', 'pages/feed/index', 'pages/post/index', 'pages/agenda/index', 'pages/moderation/index', 'pages/review/index', 'pages/members/index'] },
     // Issue #12: owners' decisions and committee elections (resident and staff screens together).
-    { root: 'subpackages/election', pages: ['pages/list/index', 'pages/vote/index'] },
+    // Staff: create, manage (lifecycle, candidates, proxies), paper entry; owners: roster and objections, nominate.
+    { root: 'subpackages/election', pages: ['pages/list/index', 'pages/vote/index', 'pages/create/index', 'pages/manage/index', 'pages/roster/index', 'pages/nominate/index', 'pages/paper/index', 'pages/proxy/index'] },
     // Issue #14: repairs, the staff queue, income and expenditure, the scorecard.
     { root: 'subpackages/property', pages: ['pages/repairs/index', 'pages/queue/index', 'pages/finance/index', 'pages/scorecard/index'] },
     // Surveys, their results and the governance dashboard (issue #15); the server checks survey.manage / dashboard.view.

@@ -5,14 +5,18 @@
  * appended to the election's hash chain in the same transaction (item 7).
  */
 import { createFunction } from '../_core/router'
-import { _, cloud, db } from '../_core/cloud'
+import { _, db } from '../_core/cloud'
 import { findAll, getDoc, isDuplicateKey } from '../_core/data'
 import { requireCapability } from '../_core/guards'
 import { sha256Hex } from '../_core/id-hash'
+import { checkText } from '../_core/content-check'
+import { assertOwnUploads, requestMediaChecks, visibleImages } from '../_core/media-check'
 import { withTransaction, type Txn } from '../_core/transaction'
 import type { CallContext } from '../_core/context'
 import { electionContract } from '../../domain/election/contract'
-import { checkTransition, itemKeyOf, lockedUntil, prepGroupProblems, scheduleProblems, thresholdOf, votingOpen, whyNotOpen } from '../../domain/election/lifecycle'
+import { checkTransition, hasResult, isFrozen, itemKeyOf, lockedUntil, prepGroupProblems, scheduleProblems, thresholdOf, votingOpen, whyNotOpen } from '../../domain/election/lifecycle'
+import { CANDIDATE_CONDITIONS, electionSettingsOf, missingDeclarations } from '../../domain/election/eligibility'
+import { countRunning, newTallyJob, percentOf, stepTally, storedBallotFile } from './tally-job'
 import { snapshotRoster, rightsOf, type SnapshotUnit } from '../../domain/election/roster'
 import { approvalValid, quorumMet, tallyElection, tallyMotion, type MotionChoice } from '../../domain/election/tally'
 import { writeBallotFile } from '../../domain/election/ballot-file'
@@ -25,8 +29,10 @@ import {
   type BallotDoc, type ElectionDoc, type RightDoc, type StoredResults,
 } from './store'
 
-/** R2.6 (Weifang Art. 32): one agent may hold at most this many approved proxies per vote. */
-export const PROXY_CAP = 3
+/** How long a PRELIM_RESULT transition counts before leaving the rest to the count-results timer (R5.14). */
+const INLINE_COUNT_MS = 1500
+/** A timer run stops starting pages after this, well inside the function's 20 s timeout. */
+const TIMER_COUNT_MS = 12_000
 const STAFF_ROLES = ['COMMITTEE_MEMBER', 'RC_STAFF', 'COMMUNITY_ADMIN', 'GRID_WORKER', 'PROPERTY_STAFF'] as const
 
 const belongs = (ctx: CallContext, communityId: string) => ctx.roles.some((r) => r.communityId === communityId)
@@ -55,10 +61,33 @@ async function isPropertyStaff(openid: string, communityId: string): Promise<boo
   return grants.some((g) => g.communityId === communityId && (g.role === 'PROPERTY_STAFF' || g.propertyCompanyStaff === true))
 }
 
-async function approvedCandidateIds(electionId: string): Promise<string[]> {
-  const docs = await findAll<{ _id: string; createdAt: Date }>('election_candidates', { electionId, withdrawnAt: null }, { orderBy: [['createdAt', 'asc']], max: 200 })
-  return docs.map((d) => d._id)
+interface CandidateDoc {
+  _id: string
+  electionId: string
+  communityId: string
+  openid: string
+  name: string
+  unitLabel: string
+  statement: string
+  nominatedBy: string
+  nominators: string | null
+  /** R3.4: the preparatory group approves the list; only APPROVED candidates are publicised and on the ballot. */
+  status: 'PENDING' | 'APPROVED' | 'REJECTED'
+  declarations: string[]
+  reviewNote: string | null
+  createdAt: Date
 }
+
+async function candidatesOf(electionId: string, status?: CandidateDoc['status']): Promise<CandidateDoc[]> {
+  return findAll<CandidateDoc>('election_candidates', { electionId, withdrawnAt: null, ...(status ? { status } : {}) }, { orderBy: [['createdAt', 'asc']], max: 200 })
+}
+async function approvedCandidateIds(electionId: string): Promise<string[]> {
+  return (await candidatesOf(electionId, 'APPROVED')).map((d) => d._id)
+}
+/** The id goes into the anonymised ballot file: a hash, never the openid. */
+const candidateIdOf = (electionId: string, openid: string) => `cand_${sha256Hex(`${electionId}:${openid}`).slice(0, 12)}`
+/** Nominations are open until the candidates are publicised (R3.1 step 3). */
+const nominationsOpen = (e: ElectionDoc) => e.kind === 'ELECTION' && (e.status === 'PREP_GROUP_FORMED' || e.status === 'ROSTER_PUBLICIZED')
 
 /** Check a ballot's content against the item (electronic ballots are refused, not stored invalid). */
 async function checkContent(e: ElectionDoc, choice: MotionChoice | undefined, approve: string[] | undefined): Promise<{ choice: MotionChoice | null; approve: string[] | null }> {
@@ -173,6 +202,17 @@ async function count(e: ElectionDoc, now: Date): Promise<StoredResults & { reads
   return { legalBasis: `民法典第278条第${e.matter}项`, motion, election, ballotFileSha256: sha256Hex(fileText), countedAt: now, reads: counter.reads, fileText }
 }
 
+/** Unit labels (楼栋+房号) for a few unit ids of a community. */
+async function unitLabeller(communityId: string, unitIds: string[]): Promise<(id: string) => string> {
+  const ids = [...new Set(unitIds.filter(Boolean))]
+  const units = ids.length ? await findAll<UnitDoc>('units', { _id: _.in(ids) }, { max: 2000 }) : []
+  const buildings = await findAll<BuildingDoc>('buildings', { communityId }, { max: 2000 })
+  return (id: string) => {
+    const u = units.find((x) => x._id === id)
+    return u ? unitLabel(buildings.find((b) => b._id === u.buildingId)?.name ?? '', u.number) : id
+  }
+}
+
 function requireCommunity(e: ElectionDoc, communityId: string): void {
   // The capability was checked for the community in the input; the vote must belong to it.
   if (e.communityId !== communityId) throw new AppError('NOT_FOUND', '没有找到这次表决', { electionId: e._id })
@@ -216,12 +256,13 @@ export const main = createFunction(electionContract, {
       roster: null,
       results: null,
       prepGroup: input.prepGroup ?? null,
+      origin: input.origin ?? null,
       audit: { seq: 0, hash: '0'.repeat(64) },
       createdBy: ctx.openid,
       createdAt: ctx.now,
     }
     const created = await withTransaction(async (t) => {
-      const head = await appendAudit(t, doc, ctx, 'election.created', { kind: doc.kind, matter: doc.matter, threshold: doc.threshold, title: doc.title, seats: doc.seats, votingOpensAt: doc.votingOpensAt.toISOString(), votingClosesAt: doc.votingClosesAt.toISOString() })
+      const head = await appendAudit(t, doc, ctx, 'election.created', { kind: doc.kind, matter: doc.matter, threshold: doc.threshold, title: doc.title, seats: doc.seats, votingOpensAt: doc.votingOpensAt.toISOString(), votingClosesAt: doc.votingClosesAt.toISOString(), origin: doc.origin ?? null })
       const final = { ...doc, audit: head }
       await t.collection('elections').add({ data: final })
       return final
@@ -242,29 +283,53 @@ export const main = createFunction(electionContract, {
     const rights = await rightsForUnits(e._id, owned)
     const open = votingOpen(e, ctx.now)
     const whyNot = !owned.length ? '只有已核验的业主可以投票（租户和家庭成员不参加业主表决）' : !rights.length ? '您的房屋不在本次表决的业主名册中' : open ? null : whyNotOpen(e, ctx.now)
-    const cands = e.kind === 'ELECTION' ? await findAll<{ _id: string; name: string; unitLabel: string; statement: string; createdAt: Date }>('election_candidates', { electionId, withdrawnAt: null }, { orderBy: [['createdAt', 'asc']], max: 200 }) : []
+    const cands = e.kind === 'ELECTION' ? await candidatesOf(electionId, 'APPROVED') : []
+    const community = nominationsOpen(e) ? await getDoc<CommunityDoc>('communities', e.communityId) : null
+    const standing = nominationsOpen(e) && owned.length ? await getDoc<CandidateDoc>('election_candidates', candidateIdOf(electionId, ctx.openid)) : null
     return {
       election: summaryOf(e, ctx.now),
       canVote: open && rights.length > 0,
       canManage: canManage(ctx, e.communityId),
+      canPaper: ctx.roles.some((r) => r.communityId === e.communityId && ['COMMITTEE_MEMBER', 'RC_STAFF', 'COMMUNITY_ADMIN'].includes(r.role)),
       whyNot,
       candidates: cands.map((c) => ({ id: c._id, name: c.name, unitLabel: c.unitLabel, statement: c.statement })),
+      candidateConditions: community ? electionSettingsOf(community).candidateConditions.map((k) => ({ key: k, label: CANDIDATE_CONDITIONS[k] })) : [],
+      canNominate: nominationsOpen(e) && owned.length > 0 && !standing,
     }
   },
 
-  async transition({ communityId, electionId, to, votingClosesAt, note }, ctx) {
+  async transition({ communityId, electionId, to, votingClosesAt, note, officers, filingRef }, ctx) {
     const before = await loadElection(electionId)
     requireCommunity(before, communityId)
     // The roster snapshot is taken before the state changes, outside the transaction (thousands of writes).
     const snap = to === 'ROSTER_PUBLICIZED' && before.status === 'PREP_GROUP_FORMED' ? await takeSnapshot(before) : null
-    const candidates = before.kind === 'ELECTION' ? (await approvedCandidateIds(electionId)).length : 0
-    const prelimCount = to === 'PRELIM_RESULT' && before.total && quorumMet(before.participating, before.total) && ctx.now >= before.votingClosesAt ? await count(before, ctx.now) : null
+    const all = before.kind === 'ELECTION' ? await candidatesOf(electionId) : []
+    const approvedIds = all.filter((c) => c.status === 'APPROVED').map((c) => c._id)
+    const candidates = approvedIds.length
+    // R3.4: the preparatory group decides on every nomination before the list is publicised.
+    if (to === 'DOCS_PUBLICIZED' && all.some((c) => c.status === 'PENDING')) throw new AppError('CONFLICT', '还有候选人报名未审核，请先审核', { pending: all.filter((c) => c.status === 'PENDING').length })
+    if (to === 'OFFICERS_CHOSEN' && officers) {
+      // MOHURD Art. 33: chair and vice-chairs are chosen from among the elected members.
+      const elected = new Set(before.results?.election?.elected ?? [])
+      const picked = [officers.chair, ...officers.viceChairs]
+      if (!picked.every((c) => elected.has(c)) || new Set(picked).size !== picked.length) throw new AppError('VALIDATION_FAILED', '主任、副主任须从当选委员中推选，且不能重复', { fields: { officers: ['须为当选委员'] } })
+    }
     const after = await changeElection(ctx, electionId, async (e) => {
       const met = !!e.total && quorumMet(e.participating, e.total)
       const r = checkTransition(e, to, ctx.now, { quorumMet: met, newClosesAt: votingClosesAt, candidates, seats: e.seats })
       if (!r.ok) throw new AppError(r.code, r.message, r.code === 'VALIDATION_FAILED' ? { fields: { votingClosesAt: [r.message] }, ...r.details } : r.details)
       const patch: Record<string, unknown> = { ...r.patch }
       const details: Record<string, unknown> = { from: e.status, to, note: note ?? null }
+      // Steps 7–9 are due within days; a late one is still recorded, and its lateness audited.
+      if (r.late) details.late = true
+      if (to === 'OFFICERS_CHOSEN') {
+        patch.officers = officers
+        details.officers = officers
+      }
+      if (to === 'FILED') {
+        patch.filingRef = filingRef
+        details.filingRef = filingRef
+      }
       if (snap) {
         patch.total = snap.total
         patch.roster = { takenAt: ctx.now, excludeParkingFromArea: snap.excludeParkingFromArea }
@@ -276,16 +341,19 @@ export const main = createFunction(electionContract, {
         details.votingClosesAt = votingClosesAt!.toISOString()
       }
       if (to === 'PRELIM_RESULT') {
-        if (!prelimCount) throw new AppError('CONFLICT', '计票条件变化，请重试')
-        const { reads: _r, fileText: _f, ...stored } = prelimCount
-        patch.results = stored
-        details.ballotFileSha256 = stored.ballotFileSha256
-        details.passed = stored.motion ? stored.motion.passed : null
-        details.elected = stored.election ? stored.election.elected : null
+        // Voting is closed: the ballots are final. The count runs in pages (R5.14); see tally-job.ts.
+        patch.tally = newTallyJob(e, approvedIds, ctx.now)
+        patch.results = null
+        details.ballots = e.participating.heads
       }
       if (to === 'TERMINATED') details.lockUntil = (r.patch.lockUntil as Date).toISOString()
       return { patch, event: `election.${to.toLowerCase()}`, details }
     })
+    if (to === 'PRELIM_RESULT') {
+      // The transition has committed; a failed step only leaves the rest of the count to the timer.
+      const done = await stepTally(electionId, ctx.now, INLINE_COUNT_MS).then((r) => r.done, (err: unknown) => (console.error(`[${ctx.requestId}] inline count of ${electionId} stopped:`, err), false))
+      if (done) return { election: summaryOf(await loadElection(electionId), ctx.now) }
+    }
     return { election: summaryOf(after, ctx.now) }
   },
 
@@ -315,7 +383,7 @@ export const main = createFunction(electionContract, {
     const bName = new Map(buildings.map((b) => [b._id, b.name]))
     // R2.2 publication: unit and area, never owner names (those stay with the organisers).
     return {
-      frozen: ['VOTING_OPEN', 'PRELIM_RESULT', 'RESULT_FINAL', 'TERMINATED'].includes(current.status),
+      frozen: isFrozen(current.status),
       takenAt: current.roster ? toDate(current.roster.takenAt) : null,
       excludeParkingFromArea: current.roster?.excludeParkingFromArea ?? true,
       total: current.total ?? { heads: 0, areaCentiM2: 0 },
@@ -349,28 +417,35 @@ export const main = createFunction(electionContract, {
     return { objectionId }
   },
 
-  async nominate({ electionId, unitId, nominatedBy, nominators, statement }, ctx) {
+  async nominate({ electionId, unitId, nominatedBy, nominators, statement, declarations }, ctx) {
     const e = await loadElection(electionId)
     if (e.kind !== 'ELECTION') throw new AppError('CONFLICT', '这是表决事项，没有候选人', { electionId })
-    if (e.status !== 'PREP_GROUP_FORMED' && e.status !== 'ROSTER_PUBLICIZED') throw new AppError('CONFLICT', '候选人名单已公示，报名已截止', { status: e.status })
-    // R3.4 eligibility: a verified owner of this community, not working for the property company.
+    if (!nominationsOpen(e)) throw new AppError('CONFLICT', '候选人名单已公示，报名已截止', { status: e.status })
+    // R3.4 eligibility: a verified owner of this community, not working for the property company …
     const m = ctx.memberships.find((x) => x.unitId === unitId && x.communityId === e.communityId && x.status === 'APPROVED' && (x.relation === 'OWNER' || x.relation === 'CO_OWNER'))
     if (!m) throw new AppError('FORBIDDEN', '只有本小区已核验的业主可以参选', { unitId })
     if (await isPropertyStaff(ctx.openid, e.communityId)) throw new AppError('FORBIDDEN', '物业服务企业工作人员不能参选业委会委员', {})
-    const check = (await cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene: 1, version: 2, content: statement })) as { errcode?: number; result?: { suggest?: string } }
-    if (check.errcode !== 0 || check.result?.suggest !== 'pass') throw new AppError('VALIDATION_FAILED', '参选陈述未通过内容安全检查，请修改', { fields: { statement: ['内容安全检查未通过'] } })
+    // … and every condition the community's settings require, declared with the pledge (from config, not code).
+    const settings = electionSettingsOf(await getDoc<CommunityDoc>('communities', e.communityId))
+    const missing = missingDeclarations(settings, declarations)
+    if (missing.length) throw new AppError('VALIDATION_FAILED', missing[0], { fields: { declarations: missing } })
+    // R5.8: the statement is published, so it passes msgSecCheck v2 (scene 3); risky is refused, and
+    // an unsure or unavailable check leaves it for the preparatory group, who review every nomination anyway.
+    const verdict = await checkText(ctx.openid, statement, 3)
+    if (verdict === 'RISKY') throw new AppError('CONTENT_REFUSED', '参选陈述未通过内容安全检查，请修改', { fields: { statement: ['内容安全检查未通过'] } })
     const unit = await getDoc<UnitDoc>('units', unitId)
     const building = unit ? await getDoc<BuildingDoc>('buildings', unit.buildingId) : null
-    // The id goes into the anonymised ballot file: a hash, never the openid.
-    const id = `cand_${sha256Hex(`${electionId}:${ctx.openid}`).slice(0, 12)}`
+    const id = candidateIdOf(electionId, ctx.openid)
     const name = m.realName ?? ctx.user?.realName ?? '业主'
     await changeElection(ctx, electionId, async (_e, t) => {
       const existing = (await t.collection('election_candidates').doc(id).get()).data
       if (existing) throw new AppError('CONFLICT', '您已经报名', { candidateId: id })
-      await t.collection('election_candidates').add({
-        data: { _id: id, electionId, communityId: e.communityId, openid: ctx.openid, name, unitId, unitLabel: unit ? unitLabel(building?.name ?? '', unit.number) : '', statement, nominatedBy, nominators: nominators ?? null, pledgeAt: ctx.now, createdAt: ctx.now, withdrawnAt: null },
-      })
-      return { patch: {}, event: 'candidate.nominated', details: { candidateId: id, nominatedBy } }
+      const doc: Omit<CandidateDoc, '_id'> & { _id: string; unitId: string; pledgeAt: Date; withdrawnAt: null; contentCheck: string } = {
+        _id: id, electionId, communityId: e.communityId, openid: ctx.openid, name, unitId, unitLabel: unit ? unitLabel(building?.name ?? '', unit.number) : '', statement, nominatedBy, nominators: nominators ?? null,
+        status: 'PENDING', declarations: settings.candidateConditions, reviewNote: null, contentCheck: verdict, pledgeAt: ctx.now, createdAt: ctx.now, withdrawnAt: null,
+      }
+      await t.collection('election_candidates').add({ data: doc })
+      return { patch: {}, event: 'candidate.nominated', details: { candidateId: id, nominatedBy, declarations: settings.candidateConditions } }
     })
     return { candidateId: id }
   },
@@ -378,8 +453,21 @@ export const main = createFunction(electionContract, {
   async candidates({ electionId }, ctx) {
     const e = await loadElection(electionId)
     requireBelongs(ctx, e.communityId)
-    const docs = await findAll<{ _id: string; name: string; unitLabel: string; statement: string; nominatedBy: string; createdAt: Date }>('election_candidates', { electionId, withdrawnAt: null }, { orderBy: [['createdAt', 'asc']], max: 200 })
-    return { candidates: docs.map((c) => ({ id: c._id, name: c.name, unitLabel: c.unitLabel, statement: c.statement, nominatedBy: c.nominatedBy })) }
+    // Owners see the publicised list; the organisers also see nominations awaiting their review.
+    const docs = await candidatesOf(electionId, canManage(ctx, e.communityId) ? undefined : 'APPROVED')
+    return { candidates: docs.map((c) => ({ id: c._id, name: c.name, unitLabel: c.unitLabel, statement: c.statement, nominatedBy: c.nominatedBy, nominators: c.nominators ?? null, status: c.status, declarations: c.declarations ?? [], reviewNote: c.reviewNote ?? null })) }
+  },
+
+  async reviewCandidate({ communityId, candidateId, approve, note }, ctx) {
+    const c = await getDoc<CandidateDoc>('election_candidates', candidateId)
+    if (!c || c.communityId !== communityId) throw new AppError('NOT_FOUND', '没有找到该候选人', { candidateId })
+    const status = approve ? ('APPROVED' as const) : ('REJECTED' as const)
+    await changeElection(ctx, c.electionId, async (e, t) => {
+      if (!nominationsOpen(e)) throw new AppError('CONFLICT', '候选人名单已公示，不能再改', { status: e.status })
+      await t.collection('election_candidates').doc(candidateId).update({ data: { status, reviewNote: note ?? null, reviewedBy: ctx.openid, reviewedAt: ctx.now } })
+      return { patch: {}, event: approve ? 'candidate.approved' : 'candidate.rejected', details: { candidateId, note: note ?? null } }
+    })
+    return { candidateId, status }
   },
 
   async castBallot({ electionId, choice, approve, forUnitId }, ctx) {
@@ -421,7 +509,13 @@ export const main = createFunction(electionContract, {
     const owned = ownedUnits(ctx, e.communityId)
     const rights = await rightsForUnits(electionId, owned)
     const ballots = rights.length ? await findAll<BallotDoc>('election_ballots', { _id: _.in(rights.map((r) => ballotId(electionId, r.party))) }) : []
-    const proxies = await findAll<{ _id: string; unitId: string; status: string }>('election_proxies', { electionId, agentOpenid: ctx.openid }, { max: 20 })
+    const mineAsAgent = await findAll<{ _id: string; unitId: string; party: string; status: string }>('election_proxies', { electionId, agentOpenid: ctx.openid }, { max: 20 })
+    // A proxy whose right is used — by the agent (USED) or first by the owner (SUPERSEDED) — offers no ballot.
+    const usedRights = mineAsAgent.length ? await findAll<BallotDoc>('election_ballots', { _id: _.in(mineAsAgent.map((p) => ballotId(electionId, p.party))) }, { max: 20 }) : []
+    const proxies = mineAsAgent.map((p) => {
+      const b = usedRights.find((x) => x.party === p.party)
+      return { ...p, status: !b || p.status === 'REJECTED' ? p.status : b.proxyId === p._id ? 'USED' : 'SUPERSEDED' }
+    })
     return {
       eligible: rights.length > 0,
       reason: !owned.length ? '只有已核验的业主可以投票（租户和家庭成员不参加业主表决）' : !rights.length ? '您的房屋不在本次表决的业主名册中' : null,
@@ -500,22 +594,42 @@ export const main = createFunction(electionContract, {
     return { state: outcome.state, receipt: outcome.receipt }
   },
 
-  async registerProxy({ electionId, unitId, authorisationFileId, ownerName }, ctx) {
+  async paperEntries({ communityId, electionId }, ctx) {
+    const e = await loadElection(electionId)
+    requireCommunity(e, communityId)
+    const docs = await readAllPaged<{ _id: string; party: string; unitId: string; state: 'FIRST_ENTRY' | 'MISMATCH' | 'COUNTED'; entries: { by: string; sheetRef: string }[] }>('election_paper_entries', { electionId })
+    const label = await unitLabeller(communityId, docs.map((d) => d.unitId))
+    const counts = { firstEntry: 0, mismatch: 0, counted: 0 }
+    for (const d of docs) counts[d.state === 'FIRST_ENTRY' ? 'firstEntry' : d.state === 'MISMATCH' ? 'mismatch' : 'counted']++
+    // Waiting and disagreeing sheets first: they are the work left.
+    const order = { MISMATCH: 0, FIRST_ENTRY: 1, COUNTED: 2 }
+    docs.sort((a, b) => order[a.state] - order[b.state])
+    return {
+      entries: docs.map((d) => ({ party: d.party, unitLabel: label(d.unitId), state: d.state, entries: d.entries.length, sheetRefs: [...new Set(d.entries.map((x) => x.sheetRef))], enteredByMe: d.entries.some((x) => x.by === ctx.openid) })),
+      counts,
+    }
+  },
+
+  async registerProxy({ electionId, unitId, authorisationFileIds, ownerName }, ctx) {
     const e = await loadElection(electionId)
     requireBelongs(ctx, e.communityId)
-    if (['PRELIM_RESULT', 'RESULT_FINAL', 'TERMINATED'].includes(e.status)) throw new AppError('CONFLICT', '表决已结束', { status: e.status })
+    // R2.6 (Zhoushan): property-company staff may not act as proxies — an access rule, checked first.
+    if (await isPropertyStaff(ctx.openid, e.communityId)) throw new AppError('FORBIDDEN', '物业服务企业工作人员不能接受业主委托投票', {})
+    if (hasResult(e.status) || e.status === 'TERMINATED') throw new AppError('CONFLICT', '表决已结束', { status: e.status })
     const [right] = await rightsForUnits(electionId, [unitId])
     if (!right) throw new AppError('NOT_FOUND', '该房屋不在本次表决名册中', { unitId })
     if ((await rightsForUnits(electionId, ownedUnits(ctx, e.communityId))).some((r) => r.party === right.party)) throw new AppError('VALIDATION_FAILED', '您本人就是该房屋的业主，直接投票即可', { fields: { unitId: ['本人房屋'] } })
-    // R2.6 (Zhoushan): property-company staff may not act as proxies.
-    if (await isPropertyStaff(ctx.openid, e.communityId)) throw new AppError('FORBIDDEN', '物业服务企业工作人员不能接受业主委托投票', {})
+    // The photos must be the caller's own uploads: refused before anything is written.
+    await assertOwnUploads(ctx, authorisationFileIds, 'authorisationFileIds')
     const id = `px_${electionId}_${right.party}_${ctx.openid}`
     await changeElection(ctx, electionId, async (_e, t) => {
       const existing = (await t.collection('election_proxies').doc(id).get()).data
       if (existing) throw new AppError('CONFLICT', '已提交过该房屋的委托', { proxyId: id })
-      await t.collection('election_proxies').add({ data: { _id: id, electionId, communityId: e.communityId, party: right.party, unitId, agentOpenid: ctx.openid, openid: ctx.openid, agentName: ctx.user?.realName ?? ctx.user?.nickname ?? null, ownerName, authorisationFileId, status: 'PENDING', createdAt: ctx.now, reviewedBy: null } })
+      await t.collection('election_proxies').add({ data: { _id: id, electionId, communityId: e.communityId, party: right.party, unitId, agentOpenid: ctx.openid, openid: ctx.openid, agentName: ctx.user?.realName ?? ctx.user?.nickname ?? null, ownerName, authorisationFileIds, status: 'PENDING', createdAt: ctx.now, reviewedBy: null } })
       return { patch: {}, event: 'proxy.registered', details: { proxyId: id, party: right.party } }
     })
+    // R5.8: an uploaded image goes through mediaCheckAsync (scene 1, 资料); staff see it while held.
+    await requestMediaChecks(ctx, { fileIds: authorisationFileIds, scene: 1 })
     return { proxyId: id, status: 'PENDING' as const }
   },
 
@@ -524,13 +638,14 @@ export const main = createFunction(electionContract, {
     if (!p || p.communityId !== communityId) throw new AppError('NOT_FOUND', '没有找到该委托', { proxyId })
     if (approve && (await isPropertyStaff(p.agentOpenid, communityId))) throw new AppError('FORBIDDEN', '物业服务企业工作人员不能接受业主委托投票', {})
     const counterId = `pxc_${p.electionId}_${p.agentOpenid}`
+    const cap = electionSettingsOf(await getDoc<CommunityDoc>('communities', communityId)).proxyCapPerAgent
     await changeElection(ctx, p.electionId, async (_e, t) => {
       const cur = (await t.collection('election_proxies').doc(proxyId).get()).data as { status: string }
       if (cur.status !== 'PENDING') throw new AppError('CONFLICT', '该委托已处理', { status: cur.status })
       if (approve) {
         // The cap is a counter read and written in the same transaction, so parallel approvals cannot exceed it.
         const c = (await t.collection('election_proxies').doc(counterId).get()).data as { approved: number } | null
-        if ((c?.approved ?? 0) >= PROXY_CAP) throw new AppError('CONFLICT', `每位代理人最多代理${PROXY_CAP}户`, { cap: PROXY_CAP })
+        if ((c?.approved ?? 0) >= cap) throw new AppError('CONFLICT', `每位代理人最多代理${cap}户`, { cap })
         if (c) await t.collection('election_proxies').doc(counterId).update({ data: { approved: c.approved + 1 } })
         else await t.collection('election_proxies').add({ data: { _id: counterId, electionId: p.electionId, communityId, kind: 'COUNTER', approved: 1 } })
       }
@@ -543,16 +658,20 @@ export const main = createFunction(electionContract, {
   async proxies({ communityId, electionId }, ctx) {
     const e = await loadElection(electionId)
     requireCommunity(e, communityId)
-    const docs = await findAll<{ _id: string; unitId: string; ownerName: string; agentName: string | null; status: string; authorisationFileId: string; kind?: string }>('election_proxies', { electionId }, { max: 2000 })
-    const units = await findAll<UnitDoc>('units', { _id: _.in([...new Set(docs.map((d) => d.unitId).filter(Boolean))]) })
-    const buildings = await findAll<BuildingDoc>('buildings', { communityId }, { max: 2000 })
-    const label = (id: string) => {
-      const u = units.find((x) => x._id === id)
-      return u ? unitLabel(buildings.find((b) => b._id === u.buildingId)?.name ?? '', u.number) : id
+    const docs = (await findAll<{ _id: string; unitId: string; party: string; ownerName: string; agentName: string | null; status: string; authorisationFileIds?: string[]; kind?: string }>('election_proxies', { electionId }, { max: 2000 })).filter((d) => d.kind !== 'COUNTER')
+    const label = await unitLabeller(communityId, docs.map((d) => d.unitId))
+    // The owner's own vote overrides an unused proxy (issue #12): the right is used, the proxy is moot.
+    const used = docs.length ? await findAll<BallotDoc>('election_ballots', { _id: _.in([...new Set(docs.map((d) => ballotId(electionId, d.party)))]) }, { max: 2000 }) : []
+    const usedBy = new Map(used.map((b) => [b.party, b]))
+    const proxies = []
+    for (const d of docs) {
+      const b = usedBy.get(d.party)
+      const status = b && b.proxyId !== d._id && d.status !== 'REJECTED' ? 'SUPERSEDED' : b && b.proxyId === d._id ? 'USED' : d.status
+      // Staff review the authorisation, so they see photos still held by the check (never risky ones).
+      const photos = await visibleImages(ctx, d.authorisationFileIds ?? [], { maySeeHeld: true })
+      proxies.push({ id: d._id, unitLabel: label(d.unitId), ownerName: maskName(d.ownerName), agent: d.agentName ? maskName(d.agentName) : '代理人', status, authorisation: photos.shown, authorisationHeld: photos.held })
     }
-    return {
-      proxies: docs.filter((d) => d.kind !== 'COUNTER').map((d) => ({ id: d._id, unitLabel: label(d.unitId), ownerName: maskName(d.ownerName), agent: d.agentName ? maskName(d.agentName) : '代理人', status: d.status, authorisationFileId: d.authorisationFileId })),
-    }
+    return { proxies }
   },
 
   async tally({ communityId, electionId }, ctx) {
@@ -566,16 +685,20 @@ export const main = createFunction(electionContract, {
   async results({ electionId }, ctx) {
     const e = await loadElection(electionId)
     requireOwnerOrStaff(ctx, e.communityId)
-    if (!e.results) return { published: false, results: null }
-    return { published: true, results: { ...e.results, countedAt: toDate(e.results.countedAt) } as never }
+    // R5.14: while the paged count runs, the answer is its progress (计票中 n %).
+    const counting = e.tally?.state === 'RUNNING' ? { done: e.tally.done, of: e.tally.of, percent: percentOf(e.tally) } : null
+    if (!e.results) return { published: false, results: null, counting }
+    const { chunks: _c, ...r } = e.results
+    return { published: true, results: { ...r, countedAt: toDate(e.results.countedAt) } as never, counting: null }
   },
 
   async ballotFile({ electionId }, ctx) {
     const e = await loadElection(electionId)
     requireOwnerOrStaff(ctx, e.communityId)
-    if (!e.results) throw new AppError('CONFLICT', '结果公布后才能下载选票文件', { status: e.status })
-    // Regenerated from the stored ballots; its hash must equal the one published with the result.
-    const { fileText } = await count(e, ctx.now)
+    if (!e.results) throw new AppError('CONFLICT', e.tally?.state === 'RUNNING' ? '正在计票，完成后可以下载选票文件' : '结果公布后才能下载选票文件', { status: e.status })
+    // The file the paged count stored; an older result (counted in one go) is regenerated from the
+    // stored ballots. Either way its hash must equal the one published with the result.
+    const fileText = (await storedBallotFile(e)) ?? (await count(e, ctx.now)).fileText
     return { text: fileText, sha256: sha256Hex(fileText) }
   },
 
@@ -589,6 +712,11 @@ export const main = createFunction(electionContract, {
     const last = entries[entries.length - 1]
     if (r.ok && (!last || last.hash !== e.audit.hash || last.seq !== e.audit.seq)) return { ok: false, entries: entries.length, brokenAt: entries.length, reason: 'HEAD_MISMATCH', head: e.audit.hash }
     return { ...r, head: e.audit.hash }
+  },
+}, {
+  /** R5.14: counts too large for one request finish here, page by page, writing progress. */
+  async 'count-results'({ now }) {
+    return countRunning(now, TIMER_COUNT_MS)
   },
 })
 

@@ -9,7 +9,7 @@ import type { CallContext } from '../_core/context'
 import type { Txn } from '../_core/transaction'
 import { AppError } from '../../domain/shared/errors'
 import { entryHash, GENESIS, type ChainContent } from '../../domain/election/audit-chain'
-import { MATTER_LABELS, STATUS_LABELS, votingOpen, type ElectionStatus } from '../../domain/election/lifecycle'
+import { MATTER_LABELS, STATUS_LABELS, officerDeadlines, votingOpen, type ElectionStatus } from '../../domain/election/lifecycle'
 import type { ElectionTally, MotionChoice, MotionTally, Threshold, Totals } from '../../domain/election/tally'
 import type { ElectionSummary } from '../../domain/election/contract'
 
@@ -38,9 +38,32 @@ export interface ElectionDoc {
   roster: { takenAt: Date; excludeParkingFromArea: boolean } | null
   results: StoredResults | null
   prepGroup: { members: { name: string; kind: string }[]; leader: number } | null
+  /** The neighbourhood-group post or council agenda item the proposal came from (groups link back by origin.id). */
+  origin?: { kind: 'post' | 'agenda'; id: string } | null
+  /** R3.1 steps 7–9 (committee elections). */
+  officers?: { chair: string; viceChairs: string[] } | null
+  officersAt?: Date | null
+  listAt?: Date | null
+  filedAt?: Date | null
+  filingRef?: string | null
+  /** The paged count behind the published result (R5.14), see tally-job.ts. */
+  tally?: TallyJob | null
   audit: { seq: number; hash: string }
   createdBy: string
   createdAt: Date
+}
+
+export interface TallyJob {
+  state: 'RUNNING' | 'DONE'
+  /** Pages written so far; the next chunk's number. */
+  chunks: number
+  /** Ballots read so far, of how many (the live turnout when counting started). */
+  done: number
+  of: number
+  /** The last receipt hash read: the next page starts after it. */
+  cursor: string
+  header: string[]
+  startedAt: Date
 }
 
 export interface StoredResults {
@@ -49,6 +72,8 @@ export interface StoredResults {
   election: ElectionTally | null
   ballotFileSha256: string
   countedAt: Date
+  /** The ballot file is stored in this many chunks (election_ballot_chunks); absent for counts made in one go. */
+  chunks?: number
 }
 
 export interface RightDoc {
@@ -118,6 +143,9 @@ export function normalise(e: ElectionDoc): ElectionDoc {
     finalAt: toDateOrNull(e.finalAt),
     terminatedAt: toDateOrNull(e.terminatedAt),
     lockUntil: toDateOrNull(e.lockUntil),
+    officersAt: toDateOrNull(e.officersAt),
+    listAt: toDateOrNull(e.listAt),
+    filedAt: toDateOrNull(e.filedAt),
     extensions: (e.extensions ?? []).map((x) => ({ from: toDate(x.from), to: toDate(x.to), publicizedAt: toDate(x.publicizedAt) })),
   }
 }
@@ -183,6 +211,8 @@ export function ruleOf(e: Pick<ElectionDoc, 'kind' | 'threshold' | 'total' | 'ma
   return { legalBasis: `民法典第278条第${e.matter}项`, quorum, approval }
 }
 
+const iso = (d: Record<'officersBy' | 'listBy' | 'filingBy', Date | null>) => ({ officersBy: d.officersBy?.toISOString() ?? null, listBy: d.listBy?.toISOString() ?? null, filingBy: d.filingBy?.toISOString() ?? null })
+
 export function summaryOf(e: ElectionDoc, now: Date): ElectionSummary {
   return {
     id: e._id,
@@ -207,5 +237,13 @@ export function summaryOf(e: ElectionDoc, now: Date): ElectionSummary {
     participating: e.participating,
     rule: ruleOf(e),
     votingOpen: votingOpen(e, now),
+    origin: e.origin ?? null,
+    finalAt: e.finalAt?.toISOString() ?? null,
+    officers: e.officers ?? null,
+    officersAt: e.officersAt?.toISOString() ?? null,
+    listAt: e.listAt?.toISOString() ?? null,
+    filedAt: e.filedAt?.toISOString() ?? null,
+    filingRef: e.filingRef ?? null,
+    due: e.kind === 'ELECTION' ? iso(officerDeadlines(e)) : { officersBy: null, listBy: null, filingBy: null },
   }
 }

@@ -28,6 +28,8 @@ export interface CommunityDoc {
   settings: {
     /** R2.3: parking-space area excluded from voting area (Ningbo rule); per community. */
     excludeParkingFromArea: boolean
+    /** Issue #12: candidate conditions and the proxy cap (domain/election/eligibility.ts); defaults when absent. */
+    election?: { candidateConditions?: string[]; proxyCapPerAgent?: number }
   }
   populated: boolean
 }

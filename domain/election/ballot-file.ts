@@ -24,11 +24,10 @@ export interface BallotLine {
 
 const FIELD = /^[A-Za-z0-9_.:-]*$/
 
-/** The file's text: sorted by receipt hash, so its order says nothing about when or who voted. */
-export function writeBallotFile(h: BallotFileHeader, lines: BallotLine[]): string {
+/** The header lines of a file (everything before the first ballot line). */
+export function ballotFileHeader(h: BallotFileHeader): string[] {
   for (const c of h.candidates) if (!FIELD.test(c)) throw new RangeError(`candidate id ${c} not file-safe`)
-  const sorted = [...lines].sort((a, b) => (a.receiptHash < b.receiptHash ? -1 : a.receiptHash > b.receiptHash ? 1 : 0))
-  const out = [
+  return [
     'linli-ballot-file,1',
     `election,${h.electionId}`,
     `kind,${h.kind}`,
@@ -36,9 +35,19 @@ export function writeBallotFile(h: BallotFileHeader, lines: BallotLine[]): strin
     `seats,${h.seats ?? ''}`,
     `candidates,${h.candidates.join('|')}`,
     `total,${h.total.heads},${h.total.areaCentiM2}`,
-    ...sorted.map((l) => `ballot,${l.receiptHash},${l.areaCentiM2},${h.kind === 'MOTION' ? l.choice : (l.approve ?? []).join('|')}`),
   ]
-  return out.join('\n') + '\n'
+}
+
+/** One ballot line; the paged tally job writes these page by page, in receipt-hash order. */
+export const ballotLine = (kind: BallotFileHeader['kind'], l: BallotLine): string => `ballot,${l.receiptHash},${l.areaCentiM2},${kind === 'MOTION' ? l.choice : (l.approve ?? []).join('|')}`
+
+/** The whole file from its header and ballot lines already in receipt-hash order. */
+export const joinBallotFile = (header: string[], lines: string[]): string => [...header, ...lines].join('\n') + '\n'
+
+/** The file's text: sorted by receipt hash, so its order says nothing about when or who voted. */
+export function writeBallotFile(h: BallotFileHeader, lines: BallotLine[]): string {
+  const sorted = [...lines].sort((a, b) => (a.receiptHash < b.receiptHash ? -1 : a.receiptHash > b.receiptHash ? 1 : 0))
+  return joinBallotFile(ballotFileHeader(h), sorted.map((l) => ballotLine(h.kind, l)))
 }
 
 export function readBallotFile(text: string): { header: BallotFileHeader; lines: BallotLine[] } {

@@ -6,11 +6,16 @@
 import { z } from 'zod'
 import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
 import { STATUSES, TRANSITIONS } from './lifecycle'
+import { imageFileIds } from '../media/contract'
 
 const electionId = z.string().min(1).max(80)
 const totals = z.object({ heads: z.number().int(), areaCentiM2: z.number().int() })
 const choice = z.enum(['YES', 'NO', 'ABSTAIN'])
 const candidateIds = z.array(z.string().min(1).max(80)).max(11)
+
+/** Issue #12 × groups: the neighbourhood-group post or council agenda item a proposal came from. */
+const origin = z.object({ kind: z.enum(['post', 'agenda']), id: z.string().trim().min(1).max(120) }).strict()
+const officers = z.object({ chair: z.string().min(1).max(80), viceChairs: z.array(z.string().min(1).max(80)).max(3) }).strict()
 
 const summary = z.object({
   id: z.string(),
@@ -36,6 +41,15 @@ const summary = z.object({
   /** The rule in plain words (R1.2): what is needed to pass, in heads and area. */
   rule: z.object({ legalBasis: z.string(), quorum: z.string(), approval: z.string() }),
   votingOpen: z.boolean(),
+  origin: origin.nullable(),
+  /** R3.1 steps 7–9 (committee elections): when done and by when each is due. */
+  finalAt: wireDate.nullable(),
+  officers: officers.nullable(),
+  officersAt: wireDate.nullable(),
+  listAt: wireDate.nullable(),
+  filedAt: wireDate.nullable(),
+  filingRef: z.string().nullable(),
+  due: z.object({ officersBy: wireDate.nullable(), listBy: wireDate.nullable(), filingBy: wireDate.nullable() }),
 })
 export type ElectionSummary = z.output<typeof summary>
 
@@ -65,6 +79,9 @@ const electionResult = z.object({
   invalidBallots: z.number(),
 })
 const results = z.object({ legalBasis: z.string(), motion: motionResult.nullable(), election: electionResult.nullable(), ballotFileSha256: z.string(), countedAt: wireDate })
+/** R5.14: a large count runs as a paged job; until it is done the result answers its progress. */
+const progress = z.object({ done: z.number().int(), of: z.number().int(), percent: z.number().int() })
+const candidateStatus = z.enum(['PENDING', 'APPROVED', 'REJECTED'])
 
 const prepMember = z.object({ name: z.string().min(1).max(40), kind: z.enum(['OWNER', 'DEVELOPER', 'SUBDISTRICT', 'RESIDENTS_COMMITTEE']) })
 
@@ -83,6 +100,7 @@ export const electionContract = defineFunction('election', {
         votingOpensAt: z.coerce.date(),
         votingClosesAt: z.coerce.date(),
         prepGroup: z.object({ members: z.array(prepMember).min(3).max(21), leader: z.number().int().min(0) }).optional(),
+        origin: origin.optional(),
       })
       .strict()
       .superRefine((v, c) => {
@@ -103,16 +121,37 @@ export const electionContract = defineFunction('election', {
   get: defineAction({
     summary: 'One vote with its rule in plain words, live turnout and whether the caller may vote.',
     input: z.object({ electionId }).strict(),
-    output: z.object({ election: summary, canVote: z.boolean(), canManage: z.boolean(), whyNot: z.string().nullable(), candidates: z.array(z.object({ id: z.string(), name: z.string(), unitLabel: z.string(), statement: z.string() })) }),
+    output: z.object({
+      election: summary,
+      canVote: z.boolean(),
+      canManage: z.boolean(),
+      canPaper: z.boolean(),
+      whyNot: z.string().nullable(),
+      candidates: z.array(z.object({ id: z.string(), name: z.string(), unitLabel: z.string(), statement: z.string() })),
+      /** R3.4: what a candidate must declare, from the community's settings. */
+      candidateConditions: z.array(z.object({ key: z.string(), label: z.string() })),
+      /** Whether the caller may still stand (verified owner, nominations open, not yet nominated). */
+      canNominate: z.boolean(),
+    }),
     access: 'member',
   }),
   transition: defineAction({
     summary: 'Move a vote along its lifecycle (R3.1); dates enforced by the server clock; EXTEND (quorum short, ≤ 3 months in all, publicised, ballots carry over); TERMINATED locks the item for a year. Audited in the hash chain.',
     input: z
-      .object({ communityId: ids.community, electionId, to: z.enum(TRANSITIONS), votingClosesAt: z.coerce.date().optional(), note: z.string().max(200).optional() })
+      .object({
+        communityId: ids.community,
+        electionId,
+        to: z.enum(TRANSITIONS),
+        votingClosesAt: z.coerce.date().optional(),
+        note: z.string().max(200).optional(),
+        officers: officers.optional(),
+        filingRef: z.string().trim().min(2).max(80).optional(),
+      })
       .strict()
       .superRefine((v, c) => {
         if (v.to === 'EXTEND' && !v.votingClosesAt) c.addIssue({ code: 'custom', path: ['votingClosesAt'], message: '请填写延期后的截止时间' })
+        if (v.to === 'OFFICERS_CHOSEN' && !v.officers) c.addIssue({ code: 'custom', path: ['officers'], message: '请选择主任（和副主任）' })
+        if (v.to === 'FILED' && !v.filingRef) c.addIssue({ code: 'custom', path: ['filingRef'], message: '请填写备案回执编号' })
       }),
     output: z.object({ election: summary }),
     access: { capability: 'election.manage', community: (i) => i.communityId },
@@ -158,8 +197,13 @@ export const electionContract = defineFunction('election', {
         nominators: z.string().trim().max(200).optional(),
         statement: z.string().trim().min(10).max(500),
         pledge: z.literal(true),
+        /** R3.4: the community's candidate conditions the candidate declares (keys of CANDIDATE_CONDITIONS). */
+        declarations: z.array(z.string().min(1).max(40)).max(20).default([]),
       })
-      .strict(),
+      .strict()
+      .superRefine((v, c) => {
+        if (v.nominatedBy !== 'SELF' && !v.nominators) c.addIssue({ code: 'custom', path: ['nominators'], message: v.nominatedBy === 'JOINT' ? '请填写联名推荐的业主' : '请填写居委会推荐文号或经办人' })
+      }),
     output: z.object({ candidateId: z.string() }),
     access: 'member',
     purpose: 'candidate_disclosure',
@@ -168,8 +212,20 @@ export const electionContract = defineFunction('election', {
   candidates: defineAction({
     summary: 'The publicised candidates: name, unit and statement as each consented to disclose.',
     input: z.object({ electionId }).strict(),
-    output: z.object({ candidates: z.array(z.object({ id: z.string(), name: z.string(), unitLabel: z.string(), statement: z.string(), nominatedBy: z.string() })) }),
+    output: z.object({ candidates: z.array(z.object({ id: z.string(), name: z.string(), unitLabel: z.string(), statement: z.string(), nominatedBy: z.string(), nominators: z.string().nullable(), status: candidateStatus, declarations: z.array(z.string()), reviewNote: z.string().nullable() })) }),
     access: 'member',
+  }),
+  reviewCandidate: defineAction({
+    summary: 'The preparatory group checks a nomination against the community\'s conditions and approves or rejects it (R3.4) before the list is publicised; audited.',
+    input: z
+      .object({ communityId: ids.community, candidateId: z.string().min(1).max(80), approve: z.boolean(), note: z.string().trim().max(200).optional() })
+      .strict()
+      .superRefine((v, c) => {
+        if (!v.approve && !v.note) c.addIssue({ code: 'custom', path: ['note'], message: '请写明不符合的条件' })
+      }),
+    output: z.object({ candidateId: z.string(), status: candidateStatus }),
+    access: { capability: 'election.manage', community: (i) => i.communityId },
+    idempotent: true,
   }),
   castBallot: defineAction({
     summary:
@@ -213,9 +269,18 @@ export const electionContract = defineFunction('election', {
     purpose: 'owner_voting',
     idempotent: true,
   }),
+  paperEntries: defineAction({
+    summary: 'The reconciliation view of paper ballots (★): per voting right, how many entries, whether they agree, counted or not — never the entered choices, so a third checker is not led.',
+    input: z.object({ communityId: ids.community, electionId }).strict(),
+    output: z.object({
+      entries: z.array(z.object({ party: z.string(), unitLabel: z.string(), state: z.enum(['FIRST_ENTRY', 'MISMATCH', 'COUNTED']), entries: z.number(), sheetRefs: z.array(z.string()), enteredByMe: z.boolean() })),
+      counts: z.object({ firstEntry: z.number(), mismatch: z.number(), counted: z.number() }),
+    }),
+    access: { capability: 'election.paper', community: (i) => i.communityId },
+  }),
   registerProxy: defineAction({
-    summary: 'An agent registers a written proxy (R2.6) for an owner\'s unit with the uploaded signed authorisation; staff approve it. Property-company staff cannot be agents.',
-    input: z.object({ electionId, unitId: ids.unit, authorisationFileId: z.string().min(1).max(300), ownerName: z.string().trim().min(1).max(40) }).strict(),
+    summary: 'An agent registers a written proxy (R2.6) for an owner\'s unit with photos of the signed authorisation (the caller\'s own uploads, checked by mediaCheckAsync); staff approve it. Property-company staff cannot be agents.',
+    input: z.object({ electionId, unitId: ids.unit, authorisationFileIds: imageFileIds.min(1).max(3), ownerName: z.string().trim().min(1).max(40) }).strict(),
     output: z.object({ proxyId: z.string(), status: z.enum(['PENDING']) }),
     access: 'member',
     purpose: 'owner_voting',
@@ -229,9 +294,9 @@ export const electionContract = defineFunction('election', {
     idempotent: true,
   }),
   proxies: defineAction({
-    summary: 'Proxies of a vote for staff review (agent masked, the authorisation file id).',
+    summary: 'Proxies of a vote for staff review (agent masked, the authorisation photos: staff see held ones too, never risky ones).',
     input: z.object({ communityId: ids.community, electionId }).strict(),
-    output: z.object({ proxies: z.array(z.object({ id: z.string(), unitLabel: z.string(), ownerName: z.string(), agent: z.string(), status: z.string(), authorisationFileId: z.string() })) }),
+    output: z.object({ proxies: z.array(z.object({ id: z.string(), unitLabel: z.string(), ownerName: z.string(), agent: z.string(), status: z.string(), authorisation: z.array(z.string()), authorisationHeld: z.number() })) }),
     access: { capability: 'election.manage', community: (i) => i.communityId },
   }),
   tally: defineAction({
@@ -243,7 +308,7 @@ export const electionContract = defineFunction('election', {
   results: defineAction({
     summary: 'The published result (from the preliminary result on): totals (heads and area: participating, yes, no, abstain), per-candidate totals, legal basis, the ballot file\'s SHA-256.',
     input: z.object({ electionId }).strict(),
-    output: z.object({ published: z.boolean(), results: results.nullable() }),
+    output: z.object({ published: z.boolean(), results: results.nullable(), counting: progress.nullable() }),
     access: 'member',
   }),
   ballotFile: defineAction({

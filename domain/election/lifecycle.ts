@@ -4,10 +4,11 @@
  *
  *   PREP_GROUP_FORMED → ROSTER_PUBLICIZED → DOCS_PUBLICIZED → VOTING_OPEN → PRELIM_RESULT → RESULT_FINAL
  *                                                                  ↘ (quorum short) EXTEND … → TERMINATED
+ *   committee elections then (R3.1 steps 7–9): RESULT_FINAL → OFFICERS_CHOSEN → LIST_PUBLICIZED → FILED
  */
 import type { Threshold } from './tally'
 
-export const STATUSES = ['PREP_GROUP_FORMED', 'ROSTER_PUBLICIZED', 'DOCS_PUBLICIZED', 'VOTING_OPEN', 'PRELIM_RESULT', 'RESULT_FINAL', 'TERMINATED'] as const
+export const STATUSES = ['PREP_GROUP_FORMED', 'ROSTER_PUBLICIZED', 'DOCS_PUBLICIZED', 'VOTING_OPEN', 'PRELIM_RESULT', 'RESULT_FINAL', 'OFFICERS_CHOSEN', 'LIST_PUBLICIZED', 'FILED', 'TERMINATED'] as const
 export type ElectionStatus = (typeof STATUSES)[number]
 
 export const STATUS_LABELS: Record<ElectionStatus, string> = {
@@ -17,11 +18,19 @@ export const STATUS_LABELS: Record<ElectionStatus, string> = {
   VOTING_OPEN: '投票中',
   PRELIM_RESULT: '初步结果公示中',
   RESULT_FINAL: '结果已确定',
+  OFFICERS_CHOSEN: '已推选主任、副主任',
+  LIST_PUBLICIZED: '委员名单已公示',
+  FILED: '已备案',
   TERMINATED: '已终止',
 }
 
 /** Transitions staff may ask for; EXTEND keeps VOTING_OPEN with a later close. */
-export const TRANSITIONS = ['ROSTER_PUBLICIZED', 'DOCS_PUBLICIZED', 'VOTING_OPEN', 'PRELIM_RESULT', 'RESULT_FINAL', 'EXTEND', 'TERMINATED'] as const
+export const TRANSITIONS = ['ROSTER_PUBLICIZED', 'DOCS_PUBLICIZED', 'VOTING_OPEN', 'PRELIM_RESULT', 'RESULT_FINAL', 'OFFICERS_CHOSEN', 'LIST_PUBLICIZED', 'FILED', 'EXTEND', 'TERMINATED'] as const
+
+/** Statuses from which the roster is frozen (voting has opened). */
+export const isFrozen = (s: ElectionStatus) => s === 'TERMINATED' || STATUSES.indexOf(s) >= STATUSES.indexOf('VOTING_OPEN')
+/** Statuses that carry a (preliminary or final) published result. */
+export const hasResult = (s: ElectionStatus) => s !== 'TERMINATED' && STATUSES.indexOf(s) >= STATUSES.indexOf('PRELIM_RESULT')
 export type Transition = (typeof TRANSITIONS)[number]
 
 const DAY = 24 * 3600 * 1000
@@ -33,6 +42,12 @@ export const OBJECTION_DAYS = 15
 export const MAX_EXTENSION_MONTHS = 3
 /** Issue #12: after termination the same item may not be raised again for a year. */
 export const LOCK_YEARS = 1
+/** R3.1 step 7: the committee chooses its chair and vice-chair within 7 days of the election (MOHURD Art. 33). */
+export const OFFICERS_DAYS = 7
+/** R3.1 step 8: the member list is publicised within 3 days of choosing the officers (Beijing Art. 37, Shanghai Art. 21). */
+export const LIST_DAYS = 3
+/** R3.1 step 9: filed with the district housing authority and the sub-district within 30 days of the election. */
+export const FILING_DAYS = 30
 /** Voting window bounds (Hangzhou Art. 20: 5–60 days; we allow from 1 day, never beyond 60). */
 export const MIN_WINDOW_DAYS = 1
 export const MAX_WINDOW_DAYS = 60
@@ -83,10 +98,27 @@ export interface LifecycleState {
   originalClosesAt: Date
   docsPublicizedAt: Date | null
   prelimAt: Date | null
+  /** Steps 7–9 (committee elections only). */
+  kind?: 'MOTION' | 'ELECTION'
+  finalAt?: Date | null
+  officersAt?: Date | null
+}
+
+/**
+ * Steps 7–9 are duties with a deadline, not waiting periods: a late step is still allowed (refusing
+ * it would only keep the committee from ever being formed) but the deadline is answered and the
+ * lateness audited. [decision, docs/decisions.md]
+ */
+export function officerDeadlines(s: Pick<LifecycleState, 'finalAt' | 'officersAt'>): { officersBy: Date | null; listBy: Date | null; filingBy: Date | null } {
+  return {
+    officersBy: s.finalAt ? addDays(s.finalAt, OFFICERS_DAYS) : null,
+    listBy: s.officersAt ? addDays(s.officersAt, LIST_DAYS) : null,
+    filingBy: s.finalAt ? addDays(s.finalAt, FILING_DAYS) : null,
+  }
 }
 
 export type Refusal = { ok: false; code: 'CONFLICT' | 'VALIDATION_FAILED'; message: string; details: Record<string, unknown> }
-export type Allowed = { ok: true; patch: Partial<LifecycleState> & { status: ElectionStatus; lockUntil?: Date; terminatedAt?: Date; finalAt?: Date } }
+export type Allowed = { ok: true; late?: boolean; patch: Partial<LifecycleState> & { status: ElectionStatus; lockUntil?: Date; terminatedAt?: Date; finalAt?: Date; listAt?: Date; filedAt?: Date } }
 
 const refuse = (message: string, details: Record<string, unknown>, code: Refusal['code'] = 'CONFLICT'): Refusal => ({ ok: false, code, message, details })
 
@@ -160,6 +192,22 @@ export function checkTransition(
       if (!at('PRELIM_RESULT') || !s.prelimAt) return refuse('须先公布初步结果', { status: s.status })
       if (now < addDays(s.prelimAt, OBJECTION_DAYS)) return refuse(`初步结果须公示${OBJECTION_DAYS}日接受异议`, { objectionEnds: addDays(s.prelimAt, OBJECTION_DAYS).toISOString() })
       return { ok: true, patch: { status: 'RESULT_FINAL', finalAt: now } }
+    case 'OFFICERS_CHOSEN': {
+      if (s.kind !== 'ELECTION') return refuse('只有业委会选举需要推选主任、副主任', { kind: s.kind ?? null })
+      if (!at('RESULT_FINAL') || !s.finalAt) return refuse('须先确定选举结果', { status: s.status })
+      const { officersBy } = officerDeadlines(s)
+      return { ok: true, late: now > officersBy!, patch: { status: 'OFFICERS_CHOSEN', officersAt: now } }
+    }
+    case 'LIST_PUBLICIZED': {
+      if (!at('OFFICERS_CHOSEN') || !s.officersAt) return refuse('须先推选主任、副主任', { status: s.status })
+      const { listBy } = officerDeadlines(s)
+      return { ok: true, late: now > listBy!, patch: { status: 'LIST_PUBLICIZED', listAt: now } }
+    }
+    case 'FILED': {
+      if (!at('LIST_PUBLICIZED')) return refuse('须先公示委员名单', { status: s.status })
+      const { filingBy } = officerDeadlines(s)
+      return { ok: true, late: !!filingBy && now > filingBy, patch: { status: 'FILED', filedAt: now } }
+    }
     case 'TERMINATED':
       if (!at('VOTING_OPEN')) return refuse('只有投票期间可以终止', { status: s.status })
       if (now < s.votingClosesAt) return refuse('投票尚未截止', { votingClosesAt: s.votingClosesAt.toISOString() })

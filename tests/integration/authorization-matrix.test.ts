@@ -725,6 +725,8 @@ function electionCases(): Record<string, Case> {
       (p) => (isMember(p) ? grantInStore(p, 'candidate_disclosure') : undefined),
     ),
     'election.candidates': e('candidates', () => ({ electionId: COMMITTEE }), member),
+    'election.reviewCandidate': e('reviewCandidate', () => ({ communityId: C, candidateId: 'cand_nobody', approve: true }), notFoundPast('election.manage')),
+    'election.paperEntries': e('paperEntries', () => ({ communityId: C, electionId: RENEWAL }), can('election.paper')),
     'election.castBallot': e('castBallot', () => ({ electionId: RENEWAL, choice: 'YES' }), owner),
     'election.myBallot': e('myBallot', () => ({ electionId: RENEWAL }), member),
     'election.verifyReceipt': e('verifyReceipt', () => ({ electionId: FUNDS, receipt: 'AAAA-BBBB-CCCC-DDDD' }), member),
@@ -732,7 +734,8 @@ function electionCases(): Record<string, Case> {
     'election.enterPaperBallot': e('enterPaperBallot', () => ({ communityId: C, electionId: COMMITTEE, unitId: u(5, '101'), approve: [], sheetRef: 'M-1' }), can('election.paper')),
     'election.registerProxy': e(
       'registerProxy',
-      () => ({ electionId: COMMITTEE, unitId: u(5, '102'), authorisationFileId: 'cloud://matrix/auth.jpg', ownerName: '矩阵业主' }),
+      // The finished vote: past the guards every member is refused for the domain reason (表决已结束), property staff before it.
+      () => ({ electionId: FUNDS, unitId: u(5, '102'), authorisationFileIds: ['cloud://matrix-env.x/media/election/k/auth-0.png'], ownerName: '矩阵业主' }),
       (p) => (!isMember(p) ? 'UNAUTHENTICATED' : roles(p).includes('PROPERTY_STAFF') ? 'FORBIDDEN' : 'ALLOW'),
     ),
     'election.approveProxy': e('approveProxy', () => ({ communityId: C, proxyId: 'px_nobody', approve: true }), notFoundPast('election.manage')),

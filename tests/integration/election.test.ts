@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import { startTestCloud, type TestCloud } from './helpers/cloud'
-import { EC, P, TOTAL, closeWindow, code, daysAgo, daysAhead, eu, ok, openMotion, seedElectionCommunity, shiftElection } from './support/election'
+import { uploadAuthorisation, EC, P, TOTAL, closeWindow, code, daysAgo, daysAhead, eu, ok, openMotion, seedElectionCommunity, shiftElection } from './support/election'
 import { recountBallotFile } from '../../domain/election/ballot-file'
 import { addMonths } from '../../domain/election/lifecycle'
 
@@ -139,7 +139,7 @@ describe('one ballot per voting right under a race', () => {
   test('200 racing castBallot calls for one right — owner, co-owner, proxy, paper — count exactly once; the rest ALREADY_VOTED', async () => {
     const id = await openMotion(t, { matter: 1, title: '制定议事规则' })
     // A proxy for flat 101 (the co-owned one), approved; and a first paper entry by one staff member.
-    const { proxyId } = ok(await t.call<{ proxyId: string }>('election', 'registerProxy', { electionId: id, unitId: eu('101'), authorisationFileId: 'cloud://auth/101.jpg', ownerName: '共有甲' }, P.agent))
+    const { proxyId } = ok(await t.call<{ proxyId: string }>('election', 'registerProxy', { electionId: id, unitId: eu('101'), authorisationFileIds: await uploadAuthorisation(t, P.agent), ownerName: '共有甲' }, P.agent))
     ok(await t.call('election', 'approveProxy', { communityId: EC, proxyId, approve: true }, P.rc))
     expect(ok(await t.call<{ state: string }>('election', 'enterPaperBallot', { communityId: EC, electionId: id, unitId: eu('101'), choice: 'ABSTAIN', sheetRef: '纸票-0001' }, P.rc)).state).toBe('FIRST_ENTRY')
     const calls = Array.from({ length: 200 }, (_, i) => {
@@ -174,9 +174,9 @@ describe('one ballot per voting right under a race', () => {
 
   test('proxies: property staff barred, at most 3 per agent, the owner voting first overrides an unused proxy', async () => {
     const id = await openMotion(t, { matter: 9, title: '增设电动车充电桩' })
-    expect(code(await t.call('election', 'registerProxy', { electionId: id, unitId: eu('106'), authorisationFileId: 'cloud://a', ownerName: '业主6' }, P.property))).toBe('FORBIDDEN')
+    expect(code(await t.call('election', 'registerProxy', { electionId: id, unitId: eu('106'), authorisationFileIds: await uploadAuthorisation(t, P.agent), ownerName: '业主6' }, P.property))).toBe('FORBIDDEN')
     const ids: string[] = []
-    for (const n of ['106', '107', '108', '109']) ids.push(ok(await t.call<{ proxyId: string }>('election', 'registerProxy', { electionId: id, unitId: eu(n), authorisationFileId: `cloud://auth/${n}`, ownerName: `业主${n}` }, P.agent)).proxyId)
+    for (const n of ['106', '107', '108', '109']) ids.push(ok(await t.call<{ proxyId: string }>('election', 'registerProxy', { electionId: id, unitId: eu(n), authorisationFileIds: await uploadAuthorisation(t, P.agent), ownerName: `业主${n}` }, P.agent)).proxyId)
     // Four approvals in parallel: the cap holds under a race.
     const res = await Promise.all(ids.map((proxyId) => t.call('election', 'approveProxy', { communityId: EC, proxyId, approve: true }, P.committee)))
     expect(res.map(code).sort()).toEqual(['CONFLICT', 'OK', 'OK', 'OK'])

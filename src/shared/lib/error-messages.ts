@@ -21,7 +21,6 @@ export const ERROR_MESSAGES: Record<ClientErrorCode, string> = {
   BOOKING_CLOSED: '该时段不开放预约',
   BOOKING_CANCEL_CLOSED: '距开始时间太近，不能自行取消，请联系工作人员',
   BOOKING_PAUSED: '因多次未到场，预约功能暂停中，可提出申诉',
-  ELECTION_ALREADY_VOTED: '您已经投过票了',
   HOUSEHOLD_ALREADY_MEMBER: '您已经是该房屋的成员',
   ROSTER_INVALID: '业主名册有误，请检查后重新导入',
   CONSENT_COOLDOWN: '您刚刚拒绝过授权，请稍后再试',

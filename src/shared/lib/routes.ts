@@ -28,6 +28,12 @@ export const ROUTES = {
   incidentDetail: '/subpackages/incident/pages/detail/index',
   electionList: '/subpackages/election/pages/list/index',
   electionVote: '/subpackages/election/pages/vote/index',
+  electionCreate: '/subpackages/election/pages/create/index',
+  electionManage: '/subpackages/election/pages/manage/index',
+  electionRoster: '/subpackages/election/pages/roster/index',
+  electionNominate: '/subpackages/election/pages/nominate/index',
+  electionPaper: '/subpackages/election/pages/paper/index',
+  electionProxy: '/subpackages/election/pages/proxy/index',
   staffAlerts: '/subpackages/staff/pages/alerts/index',
   /** H5 dev builds only (not registered in the weapp app.json). */
   devPersona: '/subpackages/settings/pages/dev/index',

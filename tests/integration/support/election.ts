@@ -97,3 +97,14 @@ export function closeWindow(t: TestCloud, electionId: string): void {
   const past = new Date(Date.now() - 1000)
   shiftElection(t, electionId, () => ({ votingClosesAt: past, originalClosesAt: past }))
 }
+
+/**
+ * Photos of a signed proxy authorisation, uploaded as the client does (docs/media.md): slots from
+ * media.prepareUpload, then the bytes to the local cloud's storage as the agent.
+ */
+export async function uploadAuthorisation(t: TestCloud, openid: string, name = 'proxy.png'): Promise<string[]> {
+  const { pngBytes } = await import('../../fixtures/png')
+  const { uploadToLocalCloud } = await import('../../../src/features/media/local-cloud-storage')
+  const { cloudPaths: paths } = ok(await t.call<{ cloudPaths: string[] }>('media', 'prepareUpload', { feature: 'election', exts: ['png'] }, openid))
+  return Promise.all(paths.map((p) => uploadToLocalCloud({ origin: t.cloud.url, openid }, p, new Blob([pngBytes()]), name)))
+}

@@ -6,7 +6,7 @@ import { errorText } from '@/features/consent/messages'
 import { useSession } from '@/features/session/session-store'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { ROUTES } from '@/shared/lib/routes'
-import { Empty, ErrorState, ListRow, Loading, PageHeader } from '@/shared/ui'
+import { Button, Empty, ErrorState, ListRow, Loading, PageHeader } from '@/shared/ui'
 
 type Election = CallOutput<'election', 'list'>['elections'][number]
 
@@ -34,6 +34,9 @@ export default function ElectionListPage() {
   return (
     <PageShell title='业主表决' id='election-list-page'>
       <PageHeader title='业主表决' caption={session.data?.currentCommunity?.name ?? ''} />
+      {communityId && (session.data?.capabilities[communityId] ?? []).includes('election.manage') ? (
+        <Button id='election-create-go' variant='secondary' block onClick={() => void Taro.navigateTo({ url: ROUTES.electionCreate })}>发起表决或选举</Button>
+      ) : null}
       <Text className='body-text notice-block'>业主共同决定的事项按《民法典》第278条表决：先要三分之二以上的业主（人数和面积都要）参与，再看同意的是否过半或达到四分之三。租户和家庭成员可以查看，不参加表决。</Text>
       {!communityId ? <Empty title='还没有加入社区' /> : state.loading && !state.elections.length ? <Loading /> : state.error ? <ErrorState message={state.error} onRetry={() => void load()} /> : state.elections.length === 0 ? <Empty title='暂时没有表决事项' /> : (
         <View className='list' id='election-list'>

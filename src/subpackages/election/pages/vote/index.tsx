@@ -1,13 +1,13 @@
 import { useCallback, useState } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
 import { callCloud, isCloudError, type CallOutput } from '@/services/cloud'
 import { recountBallotFile } from '@domain/election/ballot-file'
 import { Button, Card, Checkbox, Choice, ErrorState, ListRow, Loading, PageHeader, TextField } from '@/shared/ui'
+import { ROUTES } from '@/shared/lib/routes'
 import './index.scss'
-import { StaffPanel } from './StaffPanel'
 
 type Got = CallOutput<'election', 'get'>
 type Mine = CallOutput<'election', 'myBallot'>
@@ -55,9 +55,14 @@ export default function VotePage() {
   const { got, mine, turnout, results } = data
   const e = got.election
   const voted = mine.rights.some((r) => r.voted)
+  const go = (url: string) => void Taro.navigateTo({ url: `${url}?id=${encodeURIComponent(e.id)}` })
+  const rosterPublic = e.status === 'ROSTER_PUBLICIZED' || e.status === 'DOCS_PUBLICIZED'
   return (
     <PageShell title='表决详情' id='election-page'>
       <PageHeader title={e.title} caption={`${e.statusLabel} · ${e.rule.legalBasis}（${e.matterLabel}）`} />
+      {e.origin?.kind === 'post' ? (
+        <ListRow id='election-origin' title='来自邻里讨论' description='这项表决由邻里群里的讨论提出' arrow onClick={() => void Taro.navigateTo({ url: `/subpackages/group/pages/post/index?id=${encodeURIComponent(e.origin!.id)}` })} />
+      ) : null}
       <Card title='这次表决怎么算' id='election-rule'>
         <Text className='body-text notice-block'>{e.rule.quorum}</Text>
         <Text className='body-text notice-block'>{e.rule.approval}</Text>
@@ -92,14 +97,34 @@ export default function VotePage() {
         <Card title='投票' id='election-closed'><Text className='body-text'>{got.whyNot ?? '现在不能投票'}</Text></Card>
       )}
 
-      {got.canManage ? <StaffPanel election={e} onChanged={() => void load()} /> : null}
-      <VerifyCard electionId={e.id} />
+      {e.votingOpen ? mine.proxies.filter((p) => p.status === 'APPROVED').map((p) => <Ballot key={p.id} got={got} forUnitId={p.unitId} title='代理投票（委托已审核通过）' onCast={() => void load()} />) : null}
+      {!['PRELIM_RESULT', 'RESULT_FINAL', 'OFFICERS_CHOSEN', 'LIST_PUBLICIZED', 'FILED', 'TERMINATED'].includes(e.status) ? (
+        <ListRow id='election-proxy-link' title='受业主委托代投' description={mine.proxies.length ? `已提交 ${mine.proxies.length} 份委托：${mine.proxies.filter((p) => p.status === 'PENDING').length} 份待审核，${mine.proxies.filter((p) => p.status === 'USED').length} 份已代投` : '业主书面委托您代为投票时，在这里上传委托书'} arrow onClick={() => go(ROUTES.electionProxy)} />
+      ) : null}
+      {got.canNominate ? (
+        <Card title='报名参选' id='election-nominate'>
+          <Text className='body-text notice-block'>本小区已核验的业主可以报名参选业委会委员（自荐、业主联名或居委会推荐），候选人名单公示前截止。</Text>
+          <Button id='election-nominate-go' variant='secondary' block onClick={() => go(ROUTES.electionNominate)}>我要报名参选</Button>
+        </Card>
+      ) : null}
+      {rosterPublic && turnout ? (
+        <ListRow id='election-roster-link' title='业主名册公示中' description={e.status === 'ROSTER_PUBLICIZED' ? '面积或房屋有误？可以提出异议' : '查看参与表决的房屋和面积'} arrow onClick={() => go(ROUTES.electionRoster)} />
+      ) : null}
+      {got.canManage ? (
+        <Card title='组织者' id='election-organiser'>
+          <Text className='caption notice-block'>{`当前：${e.statusLabel}。流程、候选人审核、名册异议、纸质选票和委托都在组织页面。`}</Text>
+          <Button id='election-manage-go' variant='secondary' block onClick={() => go(ROUTES.electionManage)}>组织表决</Button>
+        </Card>
+      ) : null}
+      {voted || e.votingOpen || results?.published ? <VerifyCard electionId={e.id} /> : null}
+      {results?.counting ? <Card title='表决结果' id='election-counting'><Text className='body-text'>{`计票中 ${results.counting.percent} %，完成后在这里公布。`}</Text></Card> : null}
       {results?.published && results.results ? <ResultsCard electionId={e.id} results={results.results} candidates={got.candidates} /> : null}
     </PageShell>
   )
 }
 
-function Ballot({ got, onCast }: { got: Got; onCast: () => void }) {
+/** forUnitId: voting as an approved proxy for that flat (R2.6); the server checks the approval. */
+function Ballot({ got, onCast, forUnitId, title = '我的选票' }: { got: Got; onCast: () => void; forUnitId?: string; title?: string }) {
   const e = got.election
   const [choice, setChoice] = useState<string | null>(null)
   const [approve, setApprove] = useState<string[]>([])
@@ -110,7 +135,8 @@ function Ballot({ got, onCast }: { got: Got; onCast: () => void }) {
     setBusy(true)
     setError(null)
     try {
-      await callCloud('election', 'castBallot', e.kind === 'MOTION' ? { electionId: e.id, choice: choice as 'YES' | 'NO' | 'ABSTAIN' } : { electionId: e.id, approve })
+      const who = forUnitId ? { forUnitId } : {}
+      await callCloud('election', 'castBallot', e.kind === 'MOTION' ? { electionId: e.id, choice: choice as 'YES' | 'NO' | 'ABSTAIN', ...who } : { electionId: e.id, approve, ...who })
       onCast()
     } catch (err) {
       setError(isCloudError(err) && err.code === 'ALREADY_VOTED' ? '这个表决权已经有人投过票了（共有人、代理人或纸质选票），以第一张为准。' : errorText(err))
@@ -120,11 +146,11 @@ function Ballot({ got, onCast }: { got: Got; onCast: () => void }) {
     }
   }
   return (
-    <Card title='我的选票' id='election-ballot'>
+    <Card title={title} id={forUnitId ? `election-proxy-ballot-${forUnitId}` : 'election-ballot'}>
       <Text className='caption notice-block'>选票记名保存，只有您自己能看到您的选择。共有的房屋只能投一票，以第一张有效选票为准。</Text>
       {e.kind === 'MOTION' ? (
         <View className='choice-grid'>
-          {CHOICES.map((c) => <Choice key={c.value} id={`ballot-${c.value}`} label={c.label} on={choice === c.value} onClick={() => setChoice(c.value)} />)}
+          {CHOICES.map((c) => <Choice key={c.value} id={`${forUnitId ? 'proxy-' : ''}ballot-${c.value}`} label={c.label} on={choice === c.value} onClick={() => setChoice(c.value)} />)}
         </View>
       ) : (
         <View>
@@ -137,7 +163,7 @@ function Ballot({ got, onCast }: { got: Got; onCast: () => void }) {
         </View>
       )}
       {error ? <Text className='form-error body-text' id='ballot-error'>{error}</Text> : null}
-      <Button id='ballot-submit' block loading={busy} disabled={e.kind === 'MOTION' && !choice} onClick={() => void submit()}>
+      <Button id={forUnitId ? 'proxy-ballot-submit' : 'ballot-submit'} block loading={busy} disabled={e.kind === 'MOTION' && !choice} onClick={() => void submit()}>
         提交选票
       </Button>
     </Card>
