@@ -18,6 +18,7 @@ export const DECISION_ROUTES = {
   surveyBuilder: '/subpackages/survey/pages/builder/index',
   surveyOpen: '/subpackages/survey/pages/answer/index',
   electionOpen: '/subpackages/election/pages/vote/index',
+  electionCreate: '/subpackages/election/pages/create/index',
   actions: '/subpackages/survey/pages/actions/index',
 } as const
 

@@ -21,7 +21,7 @@ const STEP_LABEL: Record<string, string> = { PASSED: '通过内容检查', HELD:
 
 /**
  * A post with its comments (one level of replies), 赞, 举报, 提交议事 (raise to the council
- * agenda with a short summary), and for staff 转为问卷; what the post became links back here.
+ * agenda with a short summary), and for staff 转为问卷 / 转为业主表决; what the post became links back here.
  * The author and moderators see every moderation step with its reason (R5.8).
  */
 export default function PostDetailPage() {
@@ -95,6 +95,8 @@ export default function PostDetailPage() {
     })
 
   const staffSurvey = !!session && can(session, 'survey.manage')
+  // Organisers of owners' decisions (业委会, 居委会) can take a discussion to a vote (issue #13 §4).
+  const organiser = !!session && can(session, 'election.manage')
   const top = comments.filter((c) => !c.replyTo)
   const reportPanel = (kind: 'post' | 'comment', id: string) =>
     panel && typeof panel === 'object' && panel.id === id ? (
@@ -134,6 +136,9 @@ export default function PostDetailPage() {
           {moderator ? <Button id='post-pin' variant='secondary' onClick={() => void pin()}>{post.pinned ? '取消置顶' : '置顶'}</Button> : null}
           {staffSurvey ? (
             <Button id='post-to-survey' variant='secondary' onClick={() => void Taro.navigateTo({ url: `${DECISION_ROUTES.surveyBuilder}?${originQuery('post', post.id, post.text)}` })}>转为问卷</Button>
+          ) : null}
+          {organiser ? (
+            <Button id='post-to-election' variant='secondary' onClick={() => void Taro.navigateTo({ url: `${DECISION_ROUTES.electionCreate}?${originQuery('post', post.id, post.text)}` })}>转为业主表决</Button>
           ) : null}
         </View>
       ) : null}
