@@ -165,6 +165,7 @@ function overdueWhere(communityId: string | null, now: Date, extra: Record<strin
 function statusWhere(status: string) {
   if (status === 'ALL') return {}
   if (status === 'OPEN') return { status: _.in([...OPEN_STATUSES]) }
+  if (status === 'FINISHED') return { status: _.in(['DONE', 'CONFIRMED']) }
   return { status }
 }
 

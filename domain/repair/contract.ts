@@ -87,7 +87,8 @@ export const repairContract = defineFunction('repair', {
       .object({
         view: z.enum(['mine', 'queue', 'overdue', 'escalated']),
         communityId: ids.community.optional(),
-        status: z.enum(['OPEN', 'ALL', ...REPAIR_STATUSES]).default('OPEN'),
+        /** OPEN: still the company's work; FINISHED: done or confirmed (what a quality check looks at). */
+        status: z.enum(['OPEN', 'FINISHED', 'ALL', ...REPAIR_STATUSES]).default('OPEN'),
         page: z.number().int().min(0).max(500).default(0),
       })
       .strict()
