@@ -8,6 +8,7 @@ import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { Button, Card, Checkbox, Choice, Empty, ErrorState, Loading, PageHeader, TextField } from '@/shared/ui'
 import { CATEGORY_LABELS, RATING_TAGS, REPAIR_CATEGORIES, STATUS_LABELS, type RepairCategory } from '@domain/repair/model'
+import { Timeline } from '../../components/Timeline'
 import '../../components/property.scss'
 
 type Item = CallOutput<'repair', 'list'>['items'][number]
@@ -153,10 +154,8 @@ export default function RepairsPage() {
           <Text className='caption notice-block'>{`${r.place} · ${formatDateTime(r.createdAt)}`}</Text>
           <Button id={`open-${r.id}`} variant='text' block onClick={() => void show(r.id)}>查看进度</Button>
           {open?.repair.id === r.id ? (
-            <View id='repair-timeline'>
-              {open.history.map((h, i) => (
-                <Text key={i} className='body-text notice-block'>{`${formatDateTime(h.at)} ${h.by}：${STATUS_LABELS[h.to]}${h.note ? `（${h.note}）` : ''}`}</Text>
-              ))}
+            <View id='repair-detail'>
+              <Timeline history={open.history} />
               {open.repair.actions.includes('confirm') ? (
                 <>
                   <Button id='repair-confirm' block loading={busy} onClick={() => void act('confirm')}>确认已修好</Button>

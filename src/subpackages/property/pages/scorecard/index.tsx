@@ -70,10 +70,13 @@ export default function ScorecardPage() {
           <Text className='body-text notice-block'>{`返修率：${shown(current.reopenRate, pct)}`}</Text>
           <Text className='body-text notice-block'>{`完成用时中位数：${shown(current.medianCompletionHours, (v) => `${v}小时`)}`}</Text>
           <Text className='body-text notice-block'>{`收支提问答复率：${shown(current.questionsAnswered, pct)}`}</Text>
+          <Text className='body-text notice-block'>{`提问答复用时中位数：${shown(current.medianAnswerHours, (v) => `${v}小时`)}`}</Text>
+          <Text className='body-text notice-block' id='score-reported'>{`本月报修：${current.repairsReported} 件`}</Text>
         </Card>
       ) : null}
+      {card ? <Text className='caption notice-block'>每个数字都来自居民评价和报修、提问记录，写入时即计入；可作为业主共同决定物业服务事项时的依据。</Text> : null}
       {card ? (
-        <Card title='近几个月' id='scorecard-trend'>
+        <Card title='近几个月（各项平均分）' id='scorecard-trend'>
           {card.periods.map((p) => {
             const rated = p.items.filter((i) => !i.suppressed && i.value !== null)
             const mean = rated.length ? rated.reduce((s, i) => s + (i.value ?? 0), 0) / rated.length : null
