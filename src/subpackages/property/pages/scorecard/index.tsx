@@ -12,7 +12,7 @@ import '../../components/property.scss'
 type Card = CallOutput<'scorecard', 'get'>
 type Fig = { value: number | null; n: number; suppressed: boolean }
 
-const shown = (f: Fig, fmt: (v: number) => string) => (f.suppressed ? `不足${MIN_CELL}人，不显示（${f.n}）` : f.value === null ? '—' : `${fmt(f.value)}（${f.n}）`)
+const shown = (f: Fig, fmt: (v: number) => string) => (f.suppressed ? `不足${MIN_CELL}人不显示（${f.n}）` : f.value === null ? '—' : `${fmt(f.value)}（${f.n}）`)
 const pct = (v: number) => `${Math.round(v * 100)}%`
 
 /**
@@ -52,15 +52,22 @@ export default function ScorecardPage() {
     }
   }
 
-  const current = card?.periods[0]
+  // 本月 by default; any of the last months can be opened (early in a month 本月 has few ratings).
+  const [period, setPeriod] = useState<string | null>(null)
+  const current = card?.periods.find((p) => p.period === period) ?? card?.periods[0]
   return (
     <PageShell title='物业评分' id='scorecard-page'>
       <PageHeader title='物业服务评分' caption={`${session.data?.currentCommunity?.name ?? ''} · 括号内为评价人数，不足${MIN_CELL}人不显示`} />
       {!communityId ? <Empty title='加入社区后可查看' /> : null}
       {error ? <ErrorState message={error} onRetry={load} /> : null}
       {communityId && !card && !error ? <Loading /> : null}
+      {card && card.periods.length > 1 ? (
+        <View className='btn-row' id='scorecard-periods'>
+          {card.periods.map((p, i) => <Choice key={p.period} id={`period-${p.period}`} label={i === 0 ? '本月' : p.period} on={current?.period === p.period} onClick={() => setPeriod(p.period)} />)}
+        </View>
+      ) : null}
       {current ? (
-        <Card title={`本月（${current.period}）`} id='scorecard-current'>
+        <Card title={current.period === card?.currentPeriod ? `本月（${current.period}）` : current.period} id='scorecard-current'>
           {current.items.map((i) => (
             <Bar key={i.item} id={`score-${i.item}`} label={i.label} fraction={i.suppressed || i.value === null ? 0 : i.value / 5} value={shown(i, (v) => `${v.toFixed(1)}分`)} />
           ))}
