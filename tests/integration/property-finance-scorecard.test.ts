@@ -152,7 +152,7 @@ test('held questions and comments: only the author sees them; the residents’ c
   ])
   expect(race.filter((r) => r.ok)).toHaveLength(1)
   expect(race.filter((r) => !r.ok).map((r) => (r as { error: { code: string } }).error.code)).toEqual(['CONFLICT'])
-  const decided = t.store.getById('finance_questions', q.id)!.doc as { status: string }
+  const decided = t.store.getById('finance_questions', q.id)!.doc as unknown as { status: string }
   expect(asked()).toBe(before + (decided.status === 'PUBLISHED' ? 1 : 0))
   expect(t.store.find('audit_log', { target: q.id }).length).toBe(1)
   expect(expectOk(await fin<{ items: { id: string }[] }>('held', { communityId: C }, 'o_demo_rc_staff')).items.map((i) => i.id)).not.toContain(q.id)
