@@ -247,7 +247,8 @@ export const main = createFunction(
         orderBy = [['createdAt', 'asc']]
       } else {
         if (!isOverseer(ctx, communityId!)) throw new AppError('FORBIDDEN', '只有居委会工作人员可以查看督办报修', { communityId })
-        where = { communityId, escalatedAt: _.neq(null) }
+        // Open ones by default (still to be chased); status ALL keeps the record of what was escalated.
+        where = { communityId, escalatedAt: _.neq(null), ...statusWhere(status) }
         orderBy = [['escalatedAt', 'desc']]
       }
       const docs = await findPage<RepairDoc>('repair_requests', where, { orderBy: [...orderBy, ['_id', 'asc']], skip: page * PAGE, limit: PAGE + 1 })

@@ -82,7 +82,7 @@ export const repairContract = defineFunction('repair', {
   }),
   list: defineAction({
     summary:
-      "view 'mine': the caller's repairs; 'queue': property staff's queue of a community (status filter, overdue first); 'overdue': the overdue list; 'escalated': what the SLA timer escalated, for residents'-committee staff. Paged by 20.",
+      "view 'mine': the caller's repairs; 'queue': property staff's queue of a community (status filter, overdue first); 'overdue': the overdue list; 'escalated': what the SLA timer escalated (still open by default), for residents'-committee staff. Paged by 20.",
     input: z
       .object({
         view: z.enum(['mine', 'queue', 'overdue', 'escalated']),

@@ -124,6 +124,12 @@ test('SLA: the timer escalates an overdue repair to the residents’ committee o
   expect(overdue.find((i) => i.id === id)).toMatchObject({ overdue: 'RESPONSE' })
   expect(overdue.every((i) => i.overdue)).toBe(true)
   expect(expectOk(await call<{ overdue: number }>('counts', { communityId: C }, STAFF)).overdue).toBeGreaterThanOrEqual(1)
+  // Once closed it leaves the committee's 督办中 list and stays in the full record (status ALL).
+  expectOk(await step(id, 'cancel', 'o_demo_resident'))
+  const open = expectOk(await call<{ items: { id: string }[] }>('list', { view: 'escalated', communityId: C }, 'o_demo_rc_staff'))
+  expect(open.items.map((i) => i.id)).not.toContain(id)
+  const all = expectOk(await call<{ items: { id: string; status: string }[] }>('list', { view: 'escalated', communityId: C, status: 'ALL' }, 'o_demo_rc_staff'))
+  expect(all.items.find((i) => i.id === id)).toMatchObject({ status: 'CANCELLED' })
 }, 120_000)
 
 describe('call-back reveal (issue #9 §7.6 hook, domain/access/callback.ts)', () => {

@@ -32,6 +32,14 @@ export const registration: PortalRegistration = {
     { key: 'property-new', title: '新报修', url: PROPERTY_ROUTES.queue, visible: (s) => can(s, 'repair.handle'), load: async (s) => (await counts(s)).fresh },
     { key: 'property-overdue', title: '超时报修', url: `${PROPERTY_ROUTES.queue}?view=overdue`, visible: (s) => can(s, 'repair.handle'), load: async (s) => (await counts(s)).overdue },
     {
+      key: 'property-escalated',
+      title: '督办中的报修',
+      url: `${PROPERTY_ROUTES.queue}?view=escalated`,
+      visible: (s) => can(s, 'repair.oversee'),
+      // One page of 20: more than that reads as 20 — enough to say "go and look".
+      load: async (s) => (s.currentCommunity ? (await callCloud('repair', 'list', { view: 'escalated', communityId: s.currentCommunity.id })).items.length : 0),
+    },
+    {
       key: 'property-questions',
       title: '待答复的收支提问',
       url: PROPERTY_ROUTES.finance,

@@ -14,7 +14,7 @@ import '../../components/property.scss'
 
 type Item = CallOutput<'repair', 'list'>['items'][number]
 type Detail = CallOutput<'repair', 'get'>
-type View = 'queue' | 'overdue' | 'finished' | 'escalated'
+type View = 'queue' | 'overdue' | 'finished' | 'escalated' | 'escalatedAll'
 const SLA_WORDS = { red: '已超时', amber: '即将超时', green: '时限内', grey: '已结束' } as const
 const OVERDUE_WORDS = { RESPONSE: '超时未受理', COMPLETION: '超时未完成' } as const
 
@@ -32,7 +32,7 @@ export default function QueuePage() {
   const handler = !!session.data && can(session.data, 'repair.handle')
   const overseer = !!session.data && can(session.data, 'repair.oversee')
   // The committee opens only what was escalated to it (repair.get), so that is its one view.
-  const views: [View, string][] = handler ? [['queue', '待处理'], ['overdue', '超时'], ['finished', '已完工']] : overseer ? [['escalated', '督办']] : []
+  const views: [View, string][] = handler ? [['queue', '待处理'], ['overdue', '超时'], ['finished', '已完工']] : overseer ? [['escalated', '督办中'], ['escalatedAll', '全部督办']] : []
   // The view follows the session once it has loaded (a ?view= from 首页 wins when the role has it).
   const [chosen, setView] = useState<View | null>(null)
   const view: View | null = chosen ?? views.find(([v]) => v === params.view)?.[0] ?? views[0]?.[0] ?? null
@@ -48,7 +48,8 @@ export default function QueuePage() {
   const load = useCallback(() => {
     if (!communityId || !view) return
     setError(null)
-    const input = view === 'finished' ? { view: 'queue' as const, communityId, status: 'FINISHED' as const, page } : { view, communityId, page }
+    const input =
+      view === 'finished' ? { view: 'queue' as const, communityId, status: 'FINISHED' as const, page } : view === 'escalatedAll' ? { view: 'escalated' as const, communityId, status: 'ALL' as const, page } : { view, communityId, page }
     callCloud('repair', 'list', input)
       .then((r) => {
         setItems(r.items)
@@ -96,7 +97,7 @@ export default function QueuePage() {
       {note ? <Text className='status-note body-text' id='queue-note'>{note}</Text> : null}
       {error ? <ErrorState message={error} onRetry={load} /> : null}
       {!items && !error ? <Loading /> : null}
-      {items && items.length === 0 ? <Empty id='queue-empty' title={view === 'escalated' ? '暂无督办的报修' : view === 'overdue' ? '没有超时的报修' : view === 'finished' ? '暂无已完工的报修' : '暂无待处理的报修'} /> : null}
+      {items && items.length === 0 ? <Empty id='queue-empty' title={view === 'escalated' || view === 'escalatedAll' ? '暂无督办的报修' : view === 'overdue' ? '没有超时的报修' : view === 'finished' ? '暂无已完工的报修' : '暂无待处理的报修'} /> : null}
       {items?.map((r) => (
         <Card key={r.id} id={`queue-${r.id}`} title={`${CATEGORY_LABELS[r.category]} · ${STATUS_LABELS[r.status]}`} className='queue-item'>
           <Text className={`body-text sla-${r.slaColour}`}>{`${r.overdue ? OVERDUE_WORDS[r.overdue] : SLA_WORDS[r.slaColour]}${r.escalated ? ' · 已提交居委会督办' : ''}`}</Text>
