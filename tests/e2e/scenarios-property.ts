@@ -184,6 +184,45 @@ export const propertyScenarios: Scenario[] = [
     },
   },
   {
+    name: 'property: a held question waits unseen, the residents’ committee publishes it, property staff answer it, the asker reads the answer',
+    async run({ page, baseUrl, shot }) {
+      // 张建国 asks with a review word of the local msgSecCheck: held, seen only by him.
+      await open(page, baseUrl, 'o_demo_owner', FINANCE)
+      await tap(page, '#open-2026-09')
+      await visible(page, '#finance-question textarea').fill('我要投诉物业经理：9月保洁支出为什么比8月多？')
+      await tap(page, '#finance-ask')
+      await agreeIfAsked(page, '#finance-note')
+      await expectText(page, '#finance-note', '提问正在审核', 20_000)
+      await expectText(page, '#detail-questions', '您的提问正在审核')
+
+      // The committee's queue on 收支公示 (the property company does not moderate questions about itself).
+      await open(page, baseUrl, 'o_demo_rc_staff', FINANCE)
+      const held = visible(page, '.held-item').filter({ hasText: '9月保洁支出' }).first()
+      await held.waitFor({ timeout: 20_000 })
+      assert(!(await held.textContent())?.includes('张建国'), 'the queue shows the asker masked')
+      await expectText(page, '#finance-held', '张*国（居民）')
+      await shot('held-queue')
+      await held.locator('[id^="held-publish-"]').click()
+      await expectText(page, '#finance-held', '已公开', 20_000)
+
+      // 赵磊 answers it; the period's open-question count says it waited.
+      await open(page, baseUrl, 'o_demo_property_staff', FINANCE)
+      await expectText(page, '#period-2026-09', '个提问待答复', 20_000)
+      await tap(page, '#open-2026-09')
+      const question = visible(page, '.question').filter({ hasText: '9月保洁支出' }).first()
+      await question.waitFor({ timeout: 20_000 })
+      await question.locator('textarea').fill('9月增加了两次外墙清洗，合同已贴在物业中心公告栏。')
+      await question.locator('[id^="answer-submit-"]:not([aria-disabled="true"])').click()
+      await expectText(page, '#finance-note', '已答复', 20_000)
+
+      await open(page, baseUrl, 'o_demo_owner', FINANCE)
+      await tap(page, '#open-2026-09')
+      await expectText(page, '#detail-questions', '物业 赵磊答复')
+      await expectText(page, '#detail-questions', '外墙清洗')
+      await shot('answered')
+    },
+  },
+  {
     name: 'property: every property page in 长辈版 (report, my repairs, queue, 发布收支, 收支公示, 评分) meets the care-mode sizes',
     async run({ page, baseUrl, shot }) {
       // 陈桂兰's account uses 长辈版: her report form and her repairs with the timeline.

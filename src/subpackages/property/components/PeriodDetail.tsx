@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { errorText } from '@/features/consent/messages'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDate, formatDateTime } from '@/shared/lib/dates'
 import { Button, Choice, TextField } from '@/shared/ui'
 import { changeText, fenToYuan } from '@domain/finance/model'
 import { Bar } from './Bar'
+import { useBusy } from './use-busy'
 
 type Detail = CallOutput<'finance', 'get'>
 type Question = Detail['questions'][number]
@@ -39,20 +39,15 @@ export function PeriodDetail({ communityId, detail, roles, onChanged, openVersio
   const [text, setText] = useState('')
   const [comment, setComment] = useState('')
   const [answers, setAnswers] = useState<Record<string, string>>({})
-  const [note, setNote] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, note, run: step } = useBusy()
   const r = detail.report
-  const run = async (f: () => Promise<string>) => {
-    setBusy(true)
-    try {
-      setNote(await f())
+  // After each step the period is read again (answers, held questions, counts).
+  const run = (f: () => Promise<string>) =>
+    step(async () => {
+      const said = await f()
       await onChanged()
-    } catch (e) {
-      setNote(errorText(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+      return said
+    })
   const ask = () =>
     run(async () => {
       const res = await callCloud('finance', 'ask', { communityId, periodKey: detail.periodKey, text })
@@ -75,10 +70,10 @@ export function PeriodDetail({ communityId, detail, roles, onChanged, openVersio
     <View id='finance-detail'>
       {detail.latestVersion > 1 ? (
         <View className='btn-row' id='finance-versions'>
-          {detail.versions.map((v) => <Choice key={v.version} id={`version-${v.version}`} label={`第${v.version}版${v.version === detail.latestVersion ? '（最新）' : ''}`} on={v.version === detail.version} onClick={() => openVersion(v.version)} />)}
+          {detail.versions.map((v) => <Choice key={v.version} id={`version-${v.version}`} label={`第${v.version}版`} on={v.version === detail.version} onClick={() => openVersion(v.version)} />)}
         </View>
       ) : null}
-      <Text className='caption notice-block'>{`第${detail.version}版 · ${detail.publishedBy} · ${formatDateTime(detail.publishedAt)} 公示`}</Text>
+      <Text className='caption notice-block'>{`第${detail.version}版${detail.version === detail.latestVersion ? '（最新）' : `（已被第${detail.latestVersion}版更正）`} · ${detail.publishedBy} · ${formatDateTime(detail.publishedAt)} 公示`}</Text>
       <Lines id='detail-income' title='收入' lines={r.income} total={r.incomeTotalFen} />
       <Lines id='detail-expenditure' title='支出' lines={r.expenditure} total={r.expenditureTotalFen} />
       <Lines id='detail-common' title='公共部位收益' lines={r.commonIncome} total={r.commonIncomeTotalFen} />

@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { errorText } from '@/features/consent/messages'
 import { callCloud, type CallOutput } from '@/services/cloud'
 import { formatDateTime } from '@/shared/lib/dates'
 import { Button, Choice, TextField } from '@/shared/ui'
 import { isOpen } from '@domain/repair/model'
 import { Timeline } from './Timeline'
 import { RepairPhotos } from './RepairPhotos'
+import { useBusy } from './use-busy'
 
 type Detail = CallOutput<'repair', 'get'>
 
@@ -23,18 +23,7 @@ export function StaffRepair({ detail, handler, onChanged }: { detail: Detail; ha
   const [phone, setPhone] = useState<string | null>(null)
   const [result, setResult] = useState<'PASS' | 'FAIL' | null>(null)
   const [inspectNote, setInspectNote] = useState('')
-  const [note, setNote] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const run = async (f: () => Promise<void>) => {
-    setBusy(true)
-    try {
-      await f()
-    } catch (e) {
-      setNote(errorText(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, note, run } = useBusy()
   const reveal = () =>
     run(async () => {
       const res = await callCloud('access', 'reveal', { communityId: r.communityId, serviceRequestId: `repair:${r.id}`, field: 'phone', reason: reason.trim() })
@@ -46,8 +35,8 @@ export function StaffRepair({ detail, handler, onChanged }: { detail: Detail; ha
       await callCloud('repair', 'inspect', { id: r.id, result, note: inspectNote })
       setResult(null)
       setInspectNote('')
-      setNote('质检已记录')
       await onChanged()
+      return '质检已记录'
     })
 
   return (
