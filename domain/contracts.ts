@@ -22,6 +22,7 @@ import { scorecardContract } from './scorecard/contract'
 import { surveyContract } from './survey/contract'
 import { dashboardContract } from './dashboard/contract'
 import { actionContract } from './action/contract'
+import { mediaContract } from './media/contract'
 
 export const CONTRACTS = {
   user: userContract,
@@ -44,6 +45,7 @@ export const CONTRACTS = {
   survey: surveyContract,
   dashboard: dashboardContract,
   action: actionContract,
+  media: mediaContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

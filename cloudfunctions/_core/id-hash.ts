@@ -57,3 +57,6 @@ export function shortReference(prefix: string, ...parts: string[]): string {
   const h = createHash('sha256').update(`${salt()}ref:${parts.join('\u0000')}`).digest()
   return `${prefix}-${[...h.subarray(0, 8)].map((b) => REF_ALPHABET[b % REF_ALPHABET.length]).join('')}`
 }
+
+/** Names the uploader in media cloud paths (domain/media/model.ts): recomputable, discloses no openid. */
+export const uploaderKeyFor = (openid: string) => opaqueKey('uploader', openid)

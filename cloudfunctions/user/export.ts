@@ -235,7 +235,7 @@ const RECORD_TITLES: Record<string, string> = {
   users: '账号', household_members: '房屋', consents: '同意', consent_events: '同意变更', rights_requests: '请求',
   role_grants: '角色', role_invites: '邀请码', owner_verifications: '业主核验', care_profiles: '关爱登记',
   household_minors: '孩子', subscriptions: '订阅', access_log: '查看记录', audit_log: '操作记录',
-  owner_verification_attempts: '核验次数',
+  owner_verification_attempts: '核验次数', media_checks: '图片审核',
 }
 
 function recordTitle(collection: string, kind: ExportKind, doc: Record<string, unknown>, names: Names): string {

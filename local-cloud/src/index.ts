@@ -45,6 +45,11 @@ export interface LocalCloudOptions {
   /** Idle instances beyond one per function are stopped after this long (default 3 min; $LINLI_INSTANCE_IDLE_MS). */
   idleInstanceMs?: number
   quiet?: boolean
+  /**
+   * The function the 消息推送 (message push) setting routes events to — `wxa_media_check`
+   * verdicts of mediaCheckAsync. Default `media`.
+   */
+  messagePushFunction?: string
   /** The clock the database uses for serverDate (tests may pin it). */
   clock?: () => Date
 }
@@ -86,7 +91,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   store.declare(decls)
   const transactions = new TransactionManager(store)
   const database = new DatabaseService(store, transactions, opts.clock)
-  const openapi = new OpenApiService(path.join(REPO_ROOT, 'local-cloud', 'content-rules.json'))
+  const openapi = new OpenApiService(path.join(REPO_ROOT, 'local-cloud', 'content-rules.json'), appid)
   let baseUrl = ''
   const storage = new StorageService(path.join(scratch, 'storage'), envId, () => baseUrl)
 
@@ -158,6 +163,15 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     },
     envFor: (def) => ({ TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${baseUrl}/admin/${encodeURIComponent(def.name)}` }) }),
   })
+  // Message push: the platform invokes the configured function with the message as the event and
+  // the user it concerns (FromUserName) as OPENID; an unknown function drops the message.
+  openapi.describeMediaUrl = (url) => storage.describeUrl(url)
+  const pushTarget = opts.messagePushFunction ?? 'media'
+  openapi.pushMessage = async (event) => {
+    if (!functions.get(pushTarget)) return log(`[local-cloud] message push: no function ${pushTarget}; ${event.Event} dropped`)
+    const r = await functions.invoke(pushTarget, event, { openid: event.FromUserName, source: 'wx_msg_push' })
+    if (!r.ok) log(`[local-cloud] message push to ${pushTarget} failed: ${r.error.errorMessage}`)
+  }
   const stopTimers = opts.timers === false ? () => {} : startTimers(triggers, (t) => void fireTimer(t.functionName, t.name).catch((e) => log(`[local-cloud] timer ${t.functionName}/${t.name} failed: ${e}`)))
 
   return {
@@ -180,6 +194,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     },
     async close() {
       stopTimers()
+      await openapi.pushesSettled()
       await functions.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections?.()

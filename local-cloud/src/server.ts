@@ -5,6 +5,9 @@
  *                              /admin/<their function> as endpoint so open-API permissions can be
  *                              checked per function.
  * - PUT|GET /__storage/<path>  file bytes for uploads and temp URLs.
+ * - POST /__client/uploadFile?cloudPath=<path>[&name=<picked file's name>], POST /__client/getTempFileURL
+ *                              what the client's wx.cloud.uploadFile / getTempFileURL do, for the
+ *                              H5 app (and the weapp harness): caller = X-Dev-Openid, body ≤ 10 MB.
  * - POST /functions/<name>     what the client's callFunction does: body = event, header
  *                              X-Dev-Openid = caller; answers the function's return value, or
  *                              HTTP 500 with the error as the cloud reports it.
@@ -121,6 +124,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, deps:
     res.writeHead(200, { ...storedFileHeaders(cloudPath), 'content-length': String(bytes.length) })
     return void res.end(req.method === 'HEAD' ? undefined : bytes)
   }
+  if (req.method === 'POST' && p.startsWith('/__client/')) return clientStorage(req, res, deps, p, url)
   if (req.method === 'POST' && p.startsWith('/functions/')) {
     const name = decodeURIComponent(p.slice('/functions/'.length))
     const body = await readBody(req)
@@ -152,6 +156,51 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, deps:
   return sendJson(res, 404, { code: 'NOT_FOUND', message: `${req.method} ${p}` })
 }
 
+/**
+ * The client SDK's storage calls (wx.cloud.uploadFile / getTempFileURL) for callers without a
+ * WeChat session: the H5 app and the weapp harness. Like the cloud, an upload needs an identified
+ * caller (X-Dev-Openid, as for /functions) and lands under the cloud path the client chose; the
+ * path goes through the same checks as every storage path, and the body is capped at 10 MB (what
+ * mediaCheckAsync accepts; the app itself refuses over 5 MB). Bytes are served back only through
+ * /__storage with the stored-file headers (no active content, issue #9).
+ */
+export const MAX_CLIENT_UPLOAD_BYTES = 10 * 1024 * 1024
+
+async function clientStorage(req: http.IncomingMessage, res: http.ServerResponse, deps: ServerDeps, p: string, url: URL) {
+  const openid = String(req.headers['x-dev-openid'] ?? '')
+  if (!openid) {
+    req.resume()
+    return sendJson(res, 401, { errCode: -601034, errMsg: 'cloud storage: caller not identified (X-Dev-Openid)' })
+  }
+  if (p === '/__client/uploadFile') {
+    const cloudPath = url.searchParams.get('cloudPath') ?? ''
+    deps.storage.resolve(cloudPath) // 400 on a bad path, before the body is read
+    deps.storage.write(cloudPath, await readBody(req, MAX_CLIENT_UPLOAD_BYTES), url.searchParams.get('name') ?? undefined)
+    return sendJson(res, 200, { fileID: deps.storage.fileId(cloudPath), statusCode: 200, errMsg: 'cloud.uploadFile:ok' })
+  }
+  if (p === '/__client/getTempFileURL') {
+    let list: unknown
+    try {
+      list = (JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')) as { fileList?: unknown }).fileList
+    } catch {
+      return sendJson(res, 400, { errCode: -1, errMsg: 'body must be JSON {"fileList":[…]}' })
+    }
+    if (!Array.isArray(list) || list.length > 50 || !list.every((x) => typeof x === 'string')) {
+      return sendJson(res, 400, { errCode: -1, errMsg: 'fileList must be at most 50 file ids' })
+    }
+    const answer = deps.storage.handle('storage.batchGetDownloadUrl', { file_list: list.map((fileid) => ({ fileid })) }) as {
+      data: { download_list: { fileid: string; code: string; tempFileURL?: string }[] }
+    }
+    return sendJson(res, 200, {
+      fileList: answer.data.download_list.map((d) =>
+        d.code === 'SUCCESS' ? { fileID: d.fileid, tempFileURL: d.tempFileURL, status: 0, errMsg: 'ok' } : { fileID: d.fileid, tempFileURL: '', status: -1, errMsg: d.code },
+      ),
+      errMsg: 'cloud.getTempFileURL:ok',
+    })
+  }
+  return sendJson(res, 404, { code: 'NOT_FOUND', message: p })
+}
+
 async function tcbAdmin(req: http.IncomingMessage, res: http.ServerResponse, deps: ServerDeps, caller: string | undefined) {
   const body = await readBody(req)
   const contentType = String(req.headers['content-type'] ?? '')
@@ -163,7 +212,7 @@ async function tcbAdmin(req: http.IncomingMessage, res: http.ServerResponse, dep
     const apiName = form.get('apiName')?.toString() ?? ''
     const { data } = decodeOpenApiRequest(form.get('requestData') ?? Buffer.alloc(0))
     const allowed = caller ? deps.functions.get(caller)?.config.permissions?.openapi ?? [] : undefined
-    const answer = deps.openapi.handle(apiName, data, allowed)
+    const answer = await deps.openapi.handle(apiName, data, allowed)
     res.writeHead(200, { 'content-type': 'application/octet-stream' })
     return void res.end(encodeOpenApiResponse(answer))
   }
@@ -198,6 +247,12 @@ async function devRoute(req: http.IncomingMessage, res: http.ServerResponse, dep
   if (req.method === 'GET' && p === '/__dev/personas') return sendJson(res, 200, { personas: deps.dev.personas() })
   if (req.method === 'GET' && p === '/__dev/actions') return sendJson(res, 200, deps.dev.actions())
   if (req.method === 'GET' && p === '/__dev/outbox') return sendJson(res, 200, { outbox: deps.openapi.outbox })
+  if (req.method === 'POST' && p === '/__dev/openapi') {
+    // Dev switch: {"mediaCheckUnavailable": true} makes mediaCheckAsync answer as a service outage.
+    const body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}') as { mediaCheckUnavailable?: unknown }
+    if (typeof body.mediaCheckUnavailable === 'boolean') deps.openapi.mediaCheckUnavailable = body.mediaCheckUnavailable
+    return sendJson(res, 200, { mediaCheckUnavailable: deps.openapi.mediaCheckUnavailable })
+  }
   if (req.method === 'POST' && p === '/__dev/reset') {
     await deps.dev.reset()
     return sendJson(res, 200, { ok: true })

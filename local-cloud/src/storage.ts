@@ -56,6 +56,13 @@ function checkCloudPath(cloudPath: string): void {
 }
 
 export class StorageService {
+  /**
+   * The name a client gave the file it uploaded (the picked file's own name), by cloud path. Only
+   * the local media check reads it — `risky`/`review` in a picked file's name picks the verdict —
+   * so apps keep server-chosen cloud paths and tests can still choose an outcome.
+   */
+  private readonly uploadedNames = new Map<string, string>()
+
   constructor(
     private readonly root: string,
     private readonly envId: string,
@@ -131,10 +138,23 @@ export class StorageService {
     }
   }
 
-  write(cloudPath: string, bytes: Buffer): void {
+  write(cloudPath: string, bytes: Buffer, uploadedName?: string): void {
     const file = this.resolve(cloudPath)
+    if (uploadedName) this.uploadedNames.set(cloudPath, uploadedName.slice(0, 200))
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, bytes)
+  }
+
+  /** The cloud path and the uploaded name of a temp URL this server handed out ('' if not one). */
+  describeUrl(url: string): string {
+    const m = /\/__storage\/([^?#]+)/.exec(url)
+    if (!m) return ''
+    try {
+      const cloudPath = cloudPathOfUrl(m[1])
+      return `${cloudPath} ${this.uploadedNames.get(cloudPath) ?? ''}`
+    } catch {
+      return ''
+    }
   }
 
   read(cloudPath: string): Buffer | null {

@@ -212,3 +212,15 @@ export async function pageSettled(page: Page): Promise<void> {
     { timeout: 10_000 },
   )
 }
+
+/**
+ * Answers the next file chooser (Taro's H5 chooseMedia opens a hidden <input type=file>) with
+ * PNGs generated at run time — no binary fixture in the repository. `trigger` is what opens it
+ * (a tap on 添加图片). The names reach the local cloud's media check: one containing `risky` gets
+ * a risky verdict, `review` a review verdict, else pass (docs/media.md).
+ */
+export async function pickPngs(page: Page, names: string[], trigger: () => Promise<void>): Promise<void> {
+  const { makePng } = await import('../fixtures/png')
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15_000 }), trigger()])
+  await chooser.setFiles(names.map((name, i) => ({ name, mimeType: 'image/png', buffer: makePng(8, [40 + i * 20, 120, 200]) })))
+}

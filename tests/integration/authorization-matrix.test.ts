@@ -221,6 +221,8 @@ const CASES: Record<string, Case> = {
   'visit.schedule@grid1': { fn: 'visit', action: 'schedule', input: () => ({ communityId: C, unitId: u(4, '102') }), expect: canInGrid('visit.log', GRID1) },
   'visit.overdue': { fn: 'visit', action: 'overdue', input: () => ({ communityId: C }), expect: can('visit.read') },
   'subscribe.templates': { fn: 'subscribe', action: 'templates', input: () => ({}), expect: member },
+  // Upload slots under the caller's own uploader key (docs/media.md): any member, nothing written.
+  'media.prepareUpload': { fn: 'media', action: 'prepareUpload', input: () => ({ feature: 'matrix', exts: ['png'] }), expect: member },
   'subscribe.record': {
     fn: 'subscribe',
     action: 'record',

@@ -220,6 +220,29 @@ describe('transactions', () => {
     expect(r.ok === false && r.message).toMatch(/single-document/)
   })
 
+  // Issue #14 saw an $or over two dates answer nothing after a transaction had rewritten the
+  // documents (decisions.md, "Overdue queries use one number"). Not reproduced; this pins it: a
+  // document rewritten inside a transaction — plain dates, server dates — and one written straight
+  // into the store both answer an $or of date comparisons, a count and a plain range alike.
+  test('documents rewritten by a transaction answer $or queries over their dates', async () => {
+    const past = Date.now() - 3_600_000
+    const future = Date.now() + 72_000_000
+    for (const id of ['or-a', 'or-s']) await value({ op: 'add', coll: 'probe_items', data: { _id: id, c: 'or', status: 'OPEN', d1: { $date: future }, d2: { $date: future } } })
+    t.store.put('probe_items', { _id: 'or-p', c: 'or', status: 'OPEN', d1: new Date(past), d2: new Date(future) }, 'replace')
+    const now = { $date: Date.now() }
+    const overdue = { $cmd: 'and', args: [[{ c: 'or' }, { $cmd: 'or', args: [[{ status: 'OPEN', d1: { $cmd: 'lt', args: [now] } }, { status: 'ACCEPTED', d2: { $cmd: 'lt', args: [now] } }]] }]] }
+    const ids = async () => ((await value({ op: 'get', coll: 'probe_items', where: overdue })) as { _id: string }[]).map((d) => d._id).sort()
+    expect(await ids()).toEqual(['or-p'])
+    await value({ op: 'txnUpdate', coll: 'probe_items', id: 'or-a', data: { status: 'ACCEPTED', d2: { $date: past } } })
+    await value({ op: 'txnUpdate', coll: 'probe_items', id: 'or-s', data: { status: 'ACCEPTED', d2: { $serverDate: { offset: -3_600_000 } } } })
+    expect(await ids()).toEqual(['or-a', 'or-p', 'or-s'])
+    await value({ op: 'txnSet', coll: 'probe_items', id: 'or-p', data: { status: 'ACCEPTED', d2: { $date: past } } })
+    expect(await ids()).toEqual(['or-a', 'or-p', 'or-s'])
+    expect(await value({ op: 'count', coll: 'probe_items', where: overdue })).toBe(3)
+    // The document after the transaction still holds dates, not strings or {$date} wrappers.
+    expect(t.store.getById('probe_items', 'or-s')?.doc.d2).toBeInstanceOf(Date)
+  })
+
   test('rollback leaves the document as it was', async () => {
     await value({ op: 'add', coll: 'probe_counters', data: { _id: 'rb', n: 5 } })
     const r = await probe({ op: 'txnRollback', coll: 'probe_counters', id: 'rb' })

@@ -11,7 +11,7 @@ import vm from 'node:vm'
 import { AppFiles, allPages, moduleScript, tabPages, type AppJson } from './files'
 import { VirtualClock } from './clock'
 import { Device } from './device'
-import { invokeCloud, type CloudCall, type CloudOptions, type RecordedCall } from './cloud'
+import { invokeCloud, invokeStorage, type CloudCall, type CloudOptions, type RecordedCall, type StorageOp } from './cloud'
 import { createWx, type NavigationKind, type UiState, type WxCall } from './wx'
 import { applyPatch, buildTree, parseTemplates, type TemplateInfo, type WxElement } from './view'
 import { PageHandle } from './page'
@@ -101,7 +101,7 @@ export class MiniProgram {
   readonly logs: string[] = []
   readonly wxCalls: WxCall[] = []
   readonly cloudCalls: RecordedCall[] = []
-  readonly ui: UiState = { toasts: [], modals: [], pullDownRefreshStopped: 0 }
+  readonly ui: UiState = { toasts: [], modals: [], pullDownRefreshStopped: 0, previews: [] }
   /** Every navigation the program asked for (also refused ones). */
   readonly navigations: Array<{ kind: string; url: string; from: string; ok: boolean; errMsg?: string }> = []
   readonly setDataStats = { calls: 0, bytes: 0, maxBytes: 0 }
@@ -196,6 +196,7 @@ export class MiniProgram {
         },
         initialised: () => this.cloudInit !== undefined,
         call: (name, data) => this.callCloud(name, data),
+        storage: (op) => this.cloudStorage(op),
       },
       privacy: this.privacy,
     })
@@ -551,6 +552,18 @@ export class MiniProgram {
       else record.errMsg = r.errMsg
       return r
     })
+    const tracked = p.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.pendingIo.add(tracked)
+    void tracked.then(() => this.pendingIo.delete(tracked))
+    return p
+  }
+
+  /** Storage calls are I/O the program waits on, like function calls (settle() covers them). */
+  private cloudStorage(op: StorageOp): Promise<Record<string, unknown>> {
+    const p = invokeStorage(this.cloudOptions, op)
     const tracked = p.then(
       () => undefined,
       () => undefined,

@@ -7,7 +7,7 @@
  */
 import { wxApiNames, wxPromisifiedApis } from './wx-api-names'
 import type { Device } from './device'
-import type { CloudCall } from './cloud'
+import type { CloudCall, StorageOp } from './cloud'
 
 export interface WxCall {
   api: string
@@ -22,6 +22,8 @@ export interface UiState {
   modals: Array<{ title?: string; content?: string; answer: 'confirm' | 'cancel' }>
   navigationBarTitle?: string
   pullDownRefreshStopped: number
+  /** wx.previewImage calls (the platform's full-screen viewer). */
+  previews: Array<{ urls: string[]; current?: string }>
 }
 
 export type NavigationKind = 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch'
@@ -42,7 +44,13 @@ export interface WxHost {
   report(kind: string, message: string): void
   navigate(kind: NavigationKind, url: string): { ok: true; done: Promise<void> } | { ok: false; errMsg: string }
   navigateBack(delta: number): { ok: true; done: Promise<void> } | { ok: false; errMsg: string }
-  cloud: { init(opts: unknown): void; initialised(): boolean; call(name: string, data: unknown): Promise<CloudCall> }
+  cloud: {
+    init(opts: unknown): void
+    initialised(): boolean
+    call(name: string, data: unknown): Promise<CloudCall>
+    /** wx.cloud.uploadFile / getTempFileURL against the local cloud as the persona (cloud.ts). */
+    storage(op: StorageOp): Promise<Record<string, unknown>>
+  }
   /** The app's onNeedPrivacyAuthorization listener, and the agreePrivacyAuthorization button tapped since the last prompt. */
   privacy: { listener?: (resolve: (r: unknown) => void, info: unknown) => void; agreeButtonTapped?: string; pending?: boolean }
 }
@@ -228,6 +236,25 @@ export function createWx(host: WxHost): Record<string, unknown> {
       })
       ok('chooseMessageFile', o, { tempFiles })
     }),
+    // Images (src/features/media): picks come from device.filePicks, like chooseMessageFile.
+    chooseMedia: (o: Options) => withPrivacy('chooseMedia', o, () => {
+      const picked = device.filePicks.shift()
+      if (!picked) return fail('chooseMedia', o, 'chooseMedia:fail cancel')
+      const count = Number(o?.count ?? 9)
+      if (picked.length > count) return fail('chooseMedia', o, `chooseMedia:fail count ${picked.length} over ${count}`)
+      const tempFiles = picked.map((f, i) => {
+        const p = `wxfile://tmp_${Date.now().toString(36)}_${i}_${f.name}`
+        device.files.set(p, f.content)
+        return { tempFilePath: p, size: f.content.length, fileType: 'image', width: 8, height: 8, duration: 0, thumbTempFilePath: '' }
+      })
+      ok('chooseMedia', o, { tempFiles, type: 'image' })
+    }),
+    previewImage: (o: Options) => {
+      const urls = Array.isArray(o?.urls) ? (o.urls as unknown[]).map(String) : []
+      if (urls.length === 0) return fail('previewImage', o, 'previewImage:fail parameter error: urls')
+      ui.previews.push({ urls, current: o?.current === undefined ? undefined : String(o.current) })
+      ok('previewImage', o)
+    },
     getFileSystemManager: () => fileSystemManager(),
     requestSubscribeMessage: (o: Options) => {
       const ids = Array.isArray(o?.tmplIds) ? (o.tmplIds as string[]) : []
@@ -263,6 +290,19 @@ export function createWx(host: WxHost): Record<string, unknown> {
     }
   }
 
+  /** A wx.cloud storage call: promise style without callbacks, else success/fail/complete. */
+  function cloudStorage(api: string, o: Options, run: () => Promise<Record<string, unknown>>): unknown {
+    const promised = !o || (o.success === undefined && o.fail === undefined && o.complete === undefined)
+    const guarded = () => (host.cloud.initialised() ? run() : Promise.reject({ errCode: -1, errMsg: `cloud.${api}:fail Cloud API isn't enabled, please call wx.cloud.init first` }))
+    if (promised) {
+      return new host.RealmPromise((resolve: (v: unknown) => void, reject: (e: unknown) => void) => {
+        guarded().then((r) => host.later(`${api} resolve`, () => resolve(host.toRealm(r))), (e) => host.later(`${api} reject`, () => reject(host.toRealm(e))))
+      })
+    }
+    guarded().then((r) => answer(`cloud.${api}`, o, { ok: true, res: r }), (e: { errMsg: string }) => answer(`cloud.${api}`, o, { ok: false, errMsg: e.errMsg }))
+    return undefined
+  }
+
   const cloud = {
     init: (opts: unknown) => host.cloud.init(opts),
     callFunction: (o: Options) => {
@@ -292,9 +332,17 @@ export function createWx(host: WxHost): Record<string, unknown> {
       // R5.10: every collection is ADMINONLY; the client never reads the database directly.
       throw new Error('wx.cloud.database(): the client must not read the database directly (R5.10); call a cloud function')
     },
-    uploadFile: (o: Options) => fail('cloud.uploadFile', o, 'not scripted in the weapp harness'),
+    // The bytes of a picked temp file go to the local cloud as the persona (cloud.ts, /__client/*).
+    uploadFile: (o: Options) =>
+      cloudStorage('uploadFile', o, () => {
+        const filePath = String(o?.filePath ?? '')
+        const bytes = device.files.get(filePath)
+        if (!bytes) return Promise.reject({ errCode: -1, errMsg: `cloud.uploadFile:fail file not found ${filePath}` })
+        return host.cloud.storage({ kind: 'upload', cloudPath: String(o?.cloudPath ?? ''), bytes, name: filePath.split('_').slice(2).join('_') })
+      }),
     downloadFile: (o: Options) => fail('cloud.downloadFile', o, 'not scripted in the weapp harness'),
-    getTempFileURL: (o: Options) => fail('cloud.getTempFileURL', o, 'not scripted in the weapp harness'),
+    getTempFileURL: (o: Options) =>
+      cloudStorage('getTempFileURL', o, () => host.cloud.storage({ kind: 'tempUrls', fileList: Array.isArray(o?.fileList) ? (o.fileList as unknown[]).map(String) : [] })),
     deleteFile: (o: Options) => fail('cloud.deleteFile', o, 'not scripted in the weapp harness'),
     callContainer: (o: Options) => fail('cloud.callContainer', o, 'not scripted in the weapp harness'),
     DYNAMIC_CURRENT_ENV: Symbol.for('DYNAMIC_CURRENT_ENV'),
