@@ -7,7 +7,7 @@
  * contrast ≥ 4.5:1).
  */
 import type { Page } from 'playwright-core'
-import { assert, contrastRatios, expectMinSize, expectText, fontSizes, pageSettled, visible, type Scenario } from './harness'
+import { assert, contrastRatios, expectMinSize, expectText, fontSizes, pageSettled, pickPngs, visible, type Scenario } from './harness'
 
 const C = 'c_xuetangpo'
 const ROOT = '#/subpackages/property/pages'
@@ -35,9 +35,9 @@ async function tap(page: Page, selector: string): Promise<void> {
 }
 
 /** A CONSENT_REQUIRED answer opens the consent sheet; agree and the call is retried. */
-async function agreeIfAsked(page: Page, done: string): Promise<void> {
+async function agreeIfAsked(page: Page, done: string, text: string): Promise<void> {
   const sheet = visible(page, '#consent-sheet')
-  await Promise.race([sheet.waitFor({ timeout: 20_000 }), visible(page, done).waitFor({ timeout: 20_000 })])
+  await Promise.race([sheet.waitFor({ timeout: 20_000 }), visible(page, done).filter({ hasText: text }).first().waitFor({ timeout: 20_000 })])
   if (await sheet.count()) {
     await visible(page, '#consent-tick').click()
     await visible(page, '#consent-agree-btn').click()
@@ -75,9 +75,32 @@ export const propertyScenarios: Scenario[] = [
       await visible(page, '#repair-description textarea').fill(DESCRIPTION)
       await visible(page, '#repair-time input').fill('工作日晚上7点后')
       await visible(page, '#repair-callback').click()
+      // The picker is a privacy API: a fresh device is asked for the platform agreement first (R5.3).
+      const addPhoto = async () => {
+        const chooser = page.waitForEvent('filechooser', { timeout: 15_000 }).then(() => 'chooser' as const)
+        await visible(page, '#repair-form [aria-label="添加图片"]').click()
+        const first = await Promise.race([chooser, visible(page, '#privacy-popup').waitFor({ timeout: 15_000 }).then(() => 'popup' as const)])
+        if (first === 'popup') await visible(page, '#agree-btn').click()
+      }
+      await pickPngs(page, ['leak.png'], addPhoto)
+      await visible(page, '#repair-form .media-tile__img').waitFor()
       await shot('report-form')
+
+      // The photo upload fails (the storage answers without a file id): nothing is submitted, the draft stays.
+      const UPLOAD = '**/__client/uploadFile**'
+      await page.route(UPLOAD, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ errMsg: 'uploadFile:fail network' }) }))
       await tap(page, '#repair-submit')
-      await agreeIfAsked(page, '#repairs-note')
+      await expectText(page, '#repairs-note', '照片上传失败，报修还没有提交', 20_000)
+      await page.reload()
+      await expectText(page, '#repairs-note', '已恢复上次未提交的报修草稿；1 张照片需要重新添加', 20_000)
+      assert((await visible(page, '#repair-description textarea').inputValue()) === DESCRIPTION, 'the description came back from the draft')
+      assert(await visible(page, '#repair-callback[aria-checked="true"]').count(), 'the call-back tick came back from the draft')
+      await shot('draft-restored')
+      await page.unroute(UPLOAD)
+      await pickPngs(page, ['leak.png'], addPhoto)
+      await visible(page, '#repair-form .media-tile__img').waitFor()
+      await tap(page, '#repair-submit')
+      await agreeIfAsked(page, '#repairs-note', '已提交')
       await expectText(page, '#repairs-note', '已提交', 20_000)
       const card = visible(page, '.repair-item').filter({ hasText: DESCRIPTION.slice(0, 10) }).first()
       await card.waitFor({ timeout: 20_000 })
@@ -99,6 +122,8 @@ export const propertyScenarios: Scenario[] = [
       await tap(page, `#detail-${repairId}`)
       await expectText(page, '#repair-timeline', '已派单')
       await expectText(page, '#repair-timeline', '水电工 李师傅')
+      // Her photo passed the (local) check, so staff see it.
+      await visible(page, `#staff-repair-${repairId} .media-tile__img`).waitFor({ timeout: 20_000 })
       await visible(page, '#repair-reveal-reason input').fill('回电确认上门时间')
       await tap(page, '#repair-reveal-submit')
       await expectText(page, '#repair-call', '拨打 1')
@@ -115,7 +140,7 @@ export const propertyScenarios: Scenario[] = [
       await visible(page, '#repair-score-4').click()
       await visible(page, '#repair-rate .choice').filter({ hasText: '响应及时' }).click()
       await tap(page, '#repair-rate-submit')
-      await agreeIfAsked(page, '#repair-rated')
+      await agreeIfAsked(page, '#repair-rated', '您的评价')
       await expectText(page, '#repair-rated', '您的评价：4分', 20_000)
       await shot('rated')
 
@@ -191,7 +216,7 @@ export const propertyScenarios: Scenario[] = [
       await tap(page, '#open-2026-09')
       await visible(page, '#finance-question textarea').fill('我要投诉物业经理：9月保洁支出为什么比8月多？')
       await tap(page, '#finance-ask')
-      await agreeIfAsked(page, '#finance-note')
+      await agreeIfAsked(page, '#finance-note', '提问')
       await expectText(page, '#finance-note', '提问正在审核', 20_000)
       await expectText(page, '#detail-questions', '您的提问正在审核')
 

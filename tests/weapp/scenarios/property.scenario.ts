@@ -1,10 +1,12 @@
 /**
  * Property services on the weapp build (issue #14, the H5 flow of tests/e2e/scenarios-property.ts):
- * 刘晓燕 reports a repair with a call-back (granting 物业服务 in the consent sheet), property
+ * 刘晓燕 reports a repair with a photo (chooseMedia behind the platform privacy agreement, then
+ * wx.cloud.uploadFile) and a call-back (granting 物业服务 in the consent sheet), property
  * staff accept, assign, start and complete it in the queue, she confirms and rates it, and the
  * scorecard counts one more repair rating.
  */
 import { assert, type WeappTest } from '../suite'
+import { makePng } from '../../fixtures/png'
 import { onPage, see, tap, type } from './helpers'
 
 const PAGES = {
@@ -22,6 +24,12 @@ export const tests: WeappTest[] = [
       await tap(mp, '#cat-WATER_ELECTRIC')
       await type(mp, '#repair-description', '卫生间的水管接头漏水，地上一直有水')
       await tap(mp, '#repair-callback')
+      mp.device.filePicks.push([{ name: 'leak.png', content: makePng() }])
+      await tap(mp, '添加图片')
+      // A fresh phone is asked for the platform agreement before the picker opens (R5.3).
+      await mp.until(() => mp.page.has('#privacy-popup') || mp.page.has('.media-tile__img'), 'the privacy popup or the picked photo')
+      if (mp.page.has('#privacy-popup')) await tap(mp, '#agree-btn')
+      await see(mp, '.media-tile__img')
       await tap(mp, '#repair-submit')
       // The first repair asks for 物业服务 (the property company is a separate processor, R4.14).
       await see(mp, '#consent-sheet')
@@ -32,6 +40,8 @@ export const tests: WeappTest[] = [
       const id = /"(rp_[0-9a-f]+)"/.exec(JSON.stringify(created.map((c) => c.result)))?.[1]
       assert(id, `no repair id in repair.create's answers: ${JSON.stringify(created)}`)
       assert(JSON.stringify(created[0].input).includes('"callbackRequested":true'), 'the call-back tick did not reach repair.create')
+      const photos = (created[0].input as { photos: string[] }).photos
+      assert(photos.length === 1 && photos[0].startsWith('cloud://'), `the photo was not uploaded first: ${JSON.stringify(photos)}`)
       const ratingsBefore = (await scorecardRatings(open))
 
       const { mp: staff } = await open('o_demo_property_staff', PAGES.queue)
@@ -39,6 +49,8 @@ export const tests: WeappTest[] = [
       await type(staff, `#assign-who-${id}`, '水电工 李师傅')
       await tap(staff, `#assign-${id}`)
       await tap(staff, `#start-${id}`)
+      await tap(staff, `#detail-${id}`)
+      await see(staff, `#staff-repair-${id} .media-tile__img`)
       await tap(staff, `#complete-${id}`)
       await see(staff, '#queue-note', '维修完成')
       const steps = staff.cloudCalls.filter((c) => c.name === 'repair' && c.action === 'transition').map((c) => (c.input as { action: string }).action)

@@ -1,9 +1,9 @@
-import { Text } from '@tarojs/components'
+import { CloudImages } from '@/features/media/CloudImages'
 
 /**
- * A repair's photos. Until the shared media module is merged this says how many there are; with
- * it, CloudImages shows them (temp URLs, tap to preview).
+ * A repair's photos as this viewer may see them (visibleImages on the server): tap to preview;
+ * held ones are counted, "n 张图片审核中" (R5.8).
  */
-export function RepairPhotos({ fileIds }: { fileIds: string[] }) {
-  return fileIds.length ? <Text className='caption notice-block'>{`${fileIds.length} 张照片`}</Text> : null
+export function RepairPhotos({ fileIds, held = 0 }: { fileIds: string[]; held?: number }) {
+  return fileIds.length || held ? <CloudImages fileIds={fileIds} held={held} /> : null
 }

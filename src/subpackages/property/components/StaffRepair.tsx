@@ -42,7 +42,7 @@ export function StaffRepair({ detail, handler, onChanged }: { detail: Detail; ha
   return (
     <View id={`staff-repair-${r.id}`} className='staff-repair'>
       <Text className='body-text notice-block'>{r.description}</Text>
-      <RepairPhotos fileIds={r.photos} />
+      <RepairPhotos fileIds={r.photos} held={r.photosHeld} />
       <Text className='caption notice-block'>{`${r.preferredTime ? `方便时间：${r.preferredTime} · ` : ''}响应时限 ${formatDateTime(r.responseDueAt)} · 完成时限 ${formatDateTime(r.completionDueAt)}`}</Text>
       {r.rating ? <Text className='body-text notice-block'>{`居民评价：${r.rating.score}分${r.rating.tags.length ? `（${r.rating.tags.join('、')}）` : ''}`}</Text> : null}
       <Timeline history={detail.history} />
