@@ -69,7 +69,7 @@ export function PeriodDetail({ communityId, detail, roles, onChanged, openVersio
   return (
     <View id='finance-detail'>
       {detail.latestVersion > 1 ? (
-        <View className='btn-row' id='finance-versions'>
+        <View className='choice-grid' id='finance-versions'>
           {detail.versions.map((v) => <Choice key={v.version} id={`version-${v.version}`} label={`第${v.version}版`} on={v.version === detail.version} onClick={() => openVersion(v.version)} />)}
         </View>
       ) : null}

@@ -68,7 +68,7 @@ export function StaffRepair({ detail, handler, onChanged }: { detail: Detail; ha
       {handler && (r.status === 'DONE' || r.status === 'CONFIRMED') ? (
         <View className='notice-block' id='repair-inspect'>
           <Text className='title'>质量检查（与居民评价分开记录）</Text>
-          <View className='btn-row'>
+          <View className='choice-grid'>
             <Choice id='inspect-pass' label='合格' on={result === 'PASS'} onClick={() => setResult('PASS')} />
             <Choice id='inspect-fail' label='不合格' on={result === 'FAIL'} onClick={() => setResult('FAIL')} />
           </View>

@@ -91,7 +91,7 @@ export default function QueuePage() {
   return (
     <PageShell title='报修队列' id='queue-page'>
       <PageHeader title={handler ? '报修队列' : '督办报修'} caption={`${session.data?.currentCommunity?.name ?? ''} · 颜色旁都有文字：已超时 / 即将超时 / 时限内`} />
-      <View className='btn-row'>
+      <View className='choice-grid'>
         {views.map(([v, label]) => <Choice key={v} id={`view-${v}`} label={label} on={view === v} onClick={() => { setView(v); setPage(0); setOpen(null) }} />)}
       </View>
       {note ? <Text className='status-note body-text' id='queue-note'>{note}</Text> : null}

@@ -153,16 +153,16 @@ export default function RepairsPage() {
       {homes.length === 0 ? <Empty title='加入房屋后可以在线报修' /> : (
         <Card title='我要报修' id='repair-form'>
           {homes.length > 1 ? (
-            <View className='btn-row'>
+            <View className='choice-grid'>
               {homes.map((h) => <Choice key={h.unitId} label={h.unitLabel} on={unitId === h.unitId} onClick={() => update({ unitId: h.unitId })} />)}
             </View>
           ) : <Text className='body-text'>{homes[0].unitLabel}</Text>}
-          <View className='btn-row'>
+          <View className='choice-grid'>
             <Choice id='loc-unit' label='家里' on={draft.location === 'UNIT'} onClick={() => update({ location: 'UNIT' })} />
             <Choice id='loc-common' label='公共区域' on={draft.location === 'COMMON'} onClick={() => update({ location: 'COMMON' })} />
           </View>
           {draft.location === 'COMMON' ? <TextField id='repair-place' label='具体位置' value={draft.commonPlace} onChange={(v) => update({ commonPlace: v })} placeholder='如 3栋电梯、北门路灯' maxlength={40} /> : null}
-          <View className='btn-row'>
+          <View className='choice-grid'>
             {REPAIR_CATEGORIES.map((c) => <Choice key={c} id={`cat-${c}`} label={CATEGORY_LABELS[c]} on={draft.category === c} onClick={() => update({ category: c })} />)}
           </View>
           <TextField id='repair-description' label='问题描述' value={draft.description} onChange={(v) => update({ description: v })} multiline maxlength={500} error={draft.description && draft.description.trim().length < 4 ? '请至少写4个字' : null} />
@@ -196,10 +196,10 @@ export default function RepairsPage() {
               {open.repair.actions.includes('cancel') ? <Button id='repair-cancel' variant='secondary' block onClick={() => void act('cancel')}>撤销报修</Button> : null}
               {open.repair.status === 'CONFIRMED' && !open.repair.rating ? (
                 <View id='repair-rate'>
-                  <View className='btn-row'>
+                  <View className='choice-grid'>
                     {[1, 2, 3, 4, 5].map((s) => <Choice key={s} id={`repair-score-${s}`} label={`${s}分`} on={score === s} onClick={() => setScore(s)} />)}
                   </View>
-                  <View className='btn-row'>
+                  <View className='choice-grid'>
                     {RATING_TAGS.map((t) => <Choice key={t} label={t} on={tags.includes(t)} onClick={() => setTags((p) => (p.includes(t) ? p.filter((x) => x !== t) : [...p, t]))} />)}
                   </View>
                   <Button id='repair-rate-submit' block disabled={!score} loading={busy} onClick={() => void rate()}>提交评价</Button>

@@ -62,7 +62,7 @@ export default function ScorecardPage() {
       {error ? <ErrorState message={error} onRetry={load} /> : null}
       {communityId && !card && !error ? <Loading /> : null}
       {card && card.periods.length > 1 ? (
-        <View className='btn-row' id='scorecard-periods'>
+        <View className='choice-grid' id='scorecard-periods'>
           {card.periods.map((p, i) => <Choice key={p.period} id={`period-${p.period}`} label={i === 0 ? '本月' : p.period} on={current?.period === p.period} onClick={() => setPeriod(p.period)} />)}
         </View>
       ) : null}
@@ -96,7 +96,7 @@ export default function ScorecardPage() {
           {SATISFACTION_ITEMS.map((item) => (
             <View key={item} className='notice-block'>
               <Text className='body-text'>{ITEM_LABELS[item]}</Text>
-              <View className='btn-row'>
+              <View className='choice-grid'>
                 {[1, 2, 3, 4, 5].map((s) => (
                   <Choice key={s} id={`rate-${item}-${s}`} label={`${s}分`} on={scores[item] === s} onClick={() => setScores((prev) => ({ ...prev, [item]: s }))} />
                 ))}
