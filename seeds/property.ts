@@ -180,6 +180,8 @@ function finance(cells: Map<string, ScorecardCell>) {
     q('fq_demo_2', '2026-10', 'o_demo_committee', '钱*', '维修资金使用的业主大会决议在哪里可以看到？', '2026-11-08T03:00:00.000Z', ['决议原件在业委会办公室，扫描件已在业委会公示栏张贴。', 50]),
     q('fq_demo_3', '2026-11', 'o_demo_resident', '刘*燕', '停车管理费里包括临时停车的收入吗？', '2026-11-30T06:00:00.000Z'),
   ]
+  // Held by msgSecCheck (a review word): only its author sees it until the residents' committee decides (finance.moderate).
+  questions.push({ _id: 'fq_demo_held', communityId: C, periodKey: '2026-11', openid: 'o_demo_family', authorMasked: '张*明（居民）', text: '保洁外包合同多少钱？我要投诉物业经理不回电话', status: 'PENDING_REVIEW', askedAt: at('2026-11-29T12:00:00.000Z'), period: '2026-11', answer: null })
   const comments: Doc[] = [
     { _id: 'fc_demo_1', communityId: C, periodKey: '2026-10', text: '业委会已核对电梯钢丝绳更换的合同和发票，金额与公示一致。', by: '业委会委员 钱伟', actorOpenid: 'o_demo_committee', status: 'PUBLISHED', at: at('2026-11-13T02:00:00.000Z') },
   ]

@@ -37,7 +37,7 @@ export default defineAppConfig({
     // Staff: create, manage (lifecycle, candidates, proxies), paper entry; owners: roster and objections, nominate.
     { root: 'subpackages/election', pages: ['pages/list/index', 'pages/vote/index', 'pages/create/index', 'pages/manage/index', 'pages/roster/index', 'pages/nominate/index', 'pages/paper/index', 'pages/proxy/index'] },
     // Issue #14: repairs, the staff queue, income and expenditure, the scorecard.
-    { root: 'subpackages/property', pages: ['pages/repairs/index', 'pages/queue/index', 'pages/finance/index', 'pages/scorecard/index'] },
+    { root: 'subpackages/property', pages: ['pages/repairs/index', 'pages/queue/index', 'pages/finance/index', 'pages/scorecard/index', 'pages/publish/index'] },
     // Surveys, their results and the governance dashboard (issue #15); the server checks survey.manage / dashboard.view.
     { root: 'subpackages/survey', pages: ['pages/list/index', 'pages/answer/index', 'pages/thanks/index', 'pages/builder/index', 'pages/results/index', 'pages/dashboard/index', 'pages/actions/index'] },
   ],

@@ -12,6 +12,7 @@ import { _ } from '../_core/cloud'
 import { findAll, getDoc } from '../_core/data'
 import { withTransaction } from '../_core/transaction'
 import { checkText } from '../_core/content-check'
+import { audit } from '../_core/audit'
 import type { CallContext } from '../_core/context'
 import { bumpCell } from '../scorecard/cells'
 import { applyAnswer, applyQuestionAsked } from '../../domain/scorecard/apply'
@@ -48,7 +49,8 @@ interface QuestionDoc {
   openid: string
   authorMasked: string
   text: string
-  status: 'PUBLISHED' | 'PENDING_REVIEW'
+  status: 'PUBLISHED' | 'PENDING_REVIEW' | 'REJECTED'
+  rejectReason?: string | null
   askedAt: Date
   /** The scorecard month it counts in (when asked). */
   period: string
@@ -62,7 +64,8 @@ interface CommentDoc {
   text: string
   by: string
   actorOpenid: string
-  status: 'PUBLISHED' | 'PENDING_REVIEW'
+  status: 'PUBLISHED' | 'PENDING_REVIEW' | 'REJECTED'
+  rejectReason?: string | null
   at: Date
 }
 
@@ -156,7 +159,7 @@ export const main = createFunction(financeContract, {
     const shown = versions.find((v) => v.version === (version ?? p.latestVersion))
     if (!shown) throw new AppError('NOT_FOUND', '没有该版本', { version })
     const questions = await findAll<QuestionDoc>('finance_questions', { communityId, periodKey }, { orderBy: [['askedAt', 'asc']], max: 500 })
-    const comments = await findAll<CommentDoc>('finance_comments', { communityId, periodKey, status: 'PUBLISHED' }, { orderBy: [['at', 'asc']], max: 100 })
+    const comments = await findAll<CommentDoc>('finance_comments', { communityId, periodKey }, { orderBy: [['at', 'asc']], max: 100 })
     return {
       periodKey,
       label: periodLabel(periodKey),
@@ -166,7 +169,7 @@ export const main = createFunction(financeContract, {
       publishedBy: shown.publishedBy,
       report: shown.report,
       versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, reason: v.correctionReason, changes: v.changes })),
-      // Held questions are seen only by their author (and staff cannot answer them yet).
+      // Held and rejected questions are seen only by their author (staff cannot answer them).
       questions: questions
         .filter((q) => q.status === 'PUBLISHED' || q.openid === ctx.openid)
         .map((q) => ({
@@ -178,8 +181,12 @@ export const main = createFunction(financeContract, {
           answer: q.answer ? { text: q.answer.text, at: q.answer.at, by: q.answer.by } : null,
           mine: q.openid === ctx.openid,
           status: q.status,
+          rejectReason: q.status === 'REJECTED' ? (q.rejectReason ?? null) : null,
         })),
-      comments: comments.map((c) => ({ id: c._id, text: c.text, at: c.at, by: c.by })),
+      comments: comments.filter((c) => c.status === 'PUBLISHED').map((c) => ({ id: c._id, text: c.text, at: c.at, by: c.by })),
+      myHeldComments: comments
+        .filter((c): c is CommentDoc & { status: 'PENDING_REVIEW' | 'REJECTED' } => c.status !== 'PUBLISHED' && c.actorOpenid === ctx.openid)
+        .map((c) => ({ id: c._id, text: c.text, at: c.at, status: c.status, rejectReason: c.rejectReason ?? null })),
     }
   },
 
@@ -227,6 +234,40 @@ export const main = createFunction(financeContract, {
     await withTransaction(async (t) => {
       await t.collection('finance_comments').doc(id).set({ data: doc })
     })
+    return { id, status }
+  },
+
+  async held({ communityId }) {
+    const [questions, comments] = await Promise.all([
+      findAll<QuestionDoc>('finance_questions', { communityId, status: 'PENDING_REVIEW' }, { orderBy: [['askedAt', 'asc']], max: 200 }),
+      findAll<CommentDoc>('finance_comments', { communityId, status: 'PENDING_REVIEW' }, { orderBy: [['at', 'asc']], max: 200 }),
+    ])
+    const items = [
+      ...questions.map((q) => ({ kind: 'QUESTION' as const, id: q._id, periodKey: q.periodKey, label: periodLabel(q.periodKey), text: q.text, by: q.authorMasked, at: q.askedAt })),
+      ...comments.map((c) => ({ kind: 'COMMENT' as const, id: c._id, periodKey: c.periodKey, label: periodLabel(c.periodKey), text: c.text, by: c.by, at: c.at })),
+    ]
+    return { items: items.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime()) }
+  },
+
+  /**
+   * A second person decides on held public text (R5.8): the residents' committee, since the
+   * questions are about the property company. The status moves only from PENDING_REVIEW, in a
+   * transaction, so two moderators racing cannot both decide. A published question counts into
+   * the scorecard of the month it was asked in and ages from when it was asked.
+   */
+  async moderate({ communityId, kind, id, decision, reason }, ctx) {
+    const collection = kind === 'QUESTION' ? 'finance_questions' : 'finance_comments'
+    const status: 'PUBLISHED' | 'REJECTED' = decision === 'PUBLISH' ? 'PUBLISHED' : 'REJECTED'
+    const before = await withTransaction(async (t) => {
+      const ref = t.collection(collection).doc(id)
+      const doc = ((await ref.get()) as { data: (QuestionDoc | CommentDoc) | null }).data
+      if (!doc || doc.communityId !== communityId) throw new AppError('NOT_FOUND', '没有找到该内容', { id })
+      if (doc.status !== 'PENDING_REVIEW') throw new AppError('CONFLICT', '该内容已处理', { status: doc.status })
+      await ref.update({ data: { status, rejectReason: status === 'REJECTED' ? reason.trim() : null, moderatedAt: ctx.now, moderatorOpenid: ctx.openid } })
+      if (kind === 'QUESTION' && status === 'PUBLISHED') await bumpCell(t, communityId, (doc as QuestionDoc).period, ctx.now, applyQuestionAsked)
+      return doc.status
+    })
+    await audit(ctx, { communityId, event: `finance.${kind.toLowerCase()}.${status.toLowerCase()}`, target: id, details: { before, after: status, reason: reason.trim() } })
     return { id, status }
   },
 })

@@ -13,6 +13,7 @@ import { _ } from '../_core/cloud'
 import { count, findAll, findPage, getDoc } from '../_core/data'
 import { withTransaction } from '../_core/transaction'
 import { checkText } from '../_core/content-check'
+import { assertOwnUploads, requestMediaChecks, visibleImages } from '../_core/media-check'
 import type { CallContext } from '../_core/context'
 import { bumpCell } from '../scorecard/cells'
 import { applyRepairCreated, applyRepairRating, applyRepairStep } from '../../domain/scorecard/apply'
@@ -116,7 +117,7 @@ function relation(ctx: CallContext, r: RepairDoc): { reporter: boolean; staff: b
   return rel.reporter || rel.staff || rel.overseer ? rel : null
 }
 
-function view(r: RepairDoc, ctx: CallContext) {
+function view(r: RepairDoc, ctx: CallContext, photos: { shown: string[]; held: number } = { shown: [], held: 0 }) {
   const rel = relation(ctx, r) ?? { reporter: false, staff: false, overseer: false }
   const actions = [...(rel.staff ? availableActions(r.status, 'STAFF') : []), ...(rel.reporter ? availableActions(r.status, 'REPORTER') : [])]
   return {
@@ -126,7 +127,8 @@ function view(r: RepairDoc, ctx: CallContext) {
     location: r.location,
     place: r.place,
     description: r.description,
-    photos: r.photos,
+    photos: photos.shown,
+    photosHeld: photos.held,
     preferredTime: r.preferredTime,
     callbackRequested: r.callbackRequested,
     status: r.status,
@@ -145,7 +147,7 @@ function view(r: RepairDoc, ctx: CallContext) {
 }
 
 function listItem(r: RepairDoc, ctx: CallContext) {
-  const { photos: _p, description, ...rest } = view(r, ctx)
+  const { photos: _p, photosHeld: _h, description, ...rest } = view(r, ctx)
   return { ...rest, summary: `${CATEGORY_LABELS[r.category]}：${description.length > 40 ? `${description.slice(0, 40)}…` : description}` }
 }
 
@@ -165,6 +167,7 @@ function overdueWhere(communityId: string | null, now: Date, extra: Record<strin
 function statusWhere(status: string) {
   if (status === 'ALL') return {}
   if (status === 'OPEN') return { status: _.in([...OPEN_STATUSES]) }
+  if (status === 'FINISHED') return { status: _.in(['DONE', 'CONFIRMED']) }
   return { status }
 }
 
@@ -177,6 +180,8 @@ export const main = createFunction(
       // Only the property company reads a repair: fail open when the check is down, flag a review.
       const verdict = await checkText(ctx.openid, input.description, 2)
       if (verdict === 'RISKY') throw new AppError('VALIDATION_FAILED', '描述包含不允许的内容，请修改', { fields: { description: ['内容未通过安全检查，请修改后再提交'] } })
+      // Someone else's file id (copied from a post) or one never uploaded: refused, nothing written.
+      await assertOwnUploads(ctx, input.photos, 'photos')
       const place = await placeOf(input.unitId, input.location, input.commonPlace)
       const id = `rp_${shortHash(`${ctx.openid}:${ctx.requestId}`)}`
       const due = dueDates(input.category, ctx.now)
@@ -215,6 +220,8 @@ export const main = createFunction(
         await t.collection('repair_requests').doc(_id).set({ data })
         await bumpCell(t, doc.communityId, period, ctx.now, applyRepairCreated)
       })
+      // After the write (docs/media.md): a check that cannot be asked leaves the photo held and retried.
+      await requestMediaChecks(ctx, { fileIds: input.photos, scene: 1 })
       return { id, status: doc.status, responseDueAt: due.responseDueAt, completionDueAt: due.completionDueAt, moderation: doc.moderation }
     },
 
@@ -222,8 +229,10 @@ export const main = createFunction(
       const r = await getDoc<RepairDoc>('repair_requests', id)
       if (!r || !relation(ctx, r)) throw new AppError('NOT_FOUND', '没有找到该报修', { id })
       const inspections = isStaff(ctx, r.communityId) || isOverseer(ctx, r.communityId) ? await findAll<InspectionDoc>('repair_inspections', { repairId: id }, { orderBy: [['at', 'asc']], max: 50 }) : []
+      // Staff see photos that passed the check; the reporter also sees their own held ones; risky ones nobody (R5.8).
+      const photos = await visibleImages(ctx, r.photos, { maySeeHeld: r.openid === ctx.openid })
       return {
-        repair: view(r, ctx),
+        repair: view(r, ctx, photos),
         history: r.history.map((h) => ({ at: h.at, action: h.action, from: h.from, to: h.to, by: h.by, note: h.note })),
         inspections: inspections.map((i) => ({ at: i.at, by: i.by, result: i.result, note: i.note })),
       }
@@ -246,7 +255,8 @@ export const main = createFunction(
         orderBy = [['createdAt', 'asc']]
       } else {
         if (!isOverseer(ctx, communityId!)) throw new AppError('FORBIDDEN', '只有居委会工作人员可以查看督办报修', { communityId })
-        where = { communityId, escalatedAt: _.neq(null) }
+        // Open ones by default (still to be chased); status ALL keeps the record of what was escalated.
+        where = { communityId, escalatedAt: _.neq(null), ...statusWhere(status) }
         orderBy = [['escalatedAt', 'desc']]
       }
       const docs = await findPage<RepairDoc>('repair_requests', where, { orderBy: [...orderBy, ['_id', 'asc']], skip: page * PAGE, limit: PAGE + 1 })

@@ -87,6 +87,8 @@ export const CAPABILITIES = {
   'finance.publish': ['PROPERTY_STAFF'],
   /** The owners' committee comments on a published period (issue #14 §2). */
   'finance.comment': ['COMMITTEE_MEMBER'],
+  /** Publish or reject public questions and committee comments held by msgSecCheck (issue #14 §2): the residents' committee, not the property company the questions are about. */
+  'finance.moderate': ['RC_STAFF', 'COMMUNITY_ADMIN'],
   /** Build, publish and close surveys, see their results and export them (issue #15). */
   'survey.manage': ['RC_STAFF', 'COMMUNITY_ADMIN'],
   /** 你说我办: create action items and record their progress (issue #15). */

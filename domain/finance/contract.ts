@@ -54,7 +54,20 @@ const question = z.object({
   ageDays: z.number().int(),
   answer: z.object({ text: z.string(), at: wireDate, by: z.string() }).nullable(),
   mine: z.boolean(),
-  status: z.enum(['PUBLISHED', 'PENDING_REVIEW']),
+  /** PENDING_REVIEW and REJECTED reach only the author (with why, when rejected). */
+  status: z.enum(['PUBLISHED', 'PENDING_REVIEW', 'REJECTED']),
+  rejectReason: z.string().nullable(),
+})
+
+const heldItem = z.object({
+  kind: z.enum(['QUESTION', 'COMMENT']),
+  id: z.string(),
+  periodKey: z.string(),
+  label: z.string(),
+  text: z.string(),
+  /** Masked for a resident's question, named for a committee member's comment. */
+  by: z.string(),
+  at: wireDate,
 })
 
 export const financeContract = defineFunction('finance', {
@@ -104,6 +117,8 @@ export const financeContract = defineFunction('finance', {
       versions: z.array(z.object({ version: z.number().int(), publishedAt: wireDate, reason: z.string().nullable(), changes })),
       questions: z.array(question),
       comments: z.array(z.object({ id: z.string(), text: z.string(), at: wireDate, by: z.string() })),
+      /** The caller's own comments still held or rejected by moderation (committee members see where theirs are). */
+      myHeldComments: z.array(z.object({ id: z.string(), text: z.string(), at: wireDate, status: z.enum(['PENDING_REVIEW', 'REJECTED']), rejectReason: z.string().nullable() })),
     }),
     access: 'member',
   }),
@@ -127,6 +142,28 @@ export const financeContract = defineFunction('finance', {
     input: z.object({ communityId: ids.community, periodKey, text: z.string().trim().min(4).max(500) }).strict(),
     output: z.object({ id: z.string(), status: z.enum(['PUBLISHED', 'PENDING_REVIEW']) }),
     access: { capability: 'finance.comment', community: (i) => i.communityId },
+    idempotent: true,
+  }),
+  held: defineAction({
+    summary: "The moderation queue of a community's public finance text: questions and committee comments that msgSecCheck held (review, or the check unavailable), oldest first. For the residents' committee, not the property company the questions are about.",
+    input: z.object({ communityId: ids.community }).strict(),
+    output: z.object({ items: z.array(heldItem) }),
+    access: { capability: 'finance.moderate', community: (i) => i.communityId },
+  }),
+  moderate: defineAction({
+    summary: 'Publish or reject a held question or comment (a reason for a rejection, shown to the author). Audited. A published question starts to age and counts into the scorecard.',
+    input: z
+      .object({
+        communityId: ids.community,
+        kind: z.enum(['QUESTION', 'COMMENT']),
+        id: z.string().min(3).max(100),
+        decision: z.enum(['PUBLISH', 'REJECT']),
+        reason: safeText(0, 200).default(''),
+      })
+      .strict()
+      .refine((i) => i.decision === 'PUBLISH' || i.reason.trim().length >= 2, { message: '驳回须说明原因', path: ['reason'] }),
+    output: z.object({ id: z.string(), status: z.enum(['PUBLISHED', 'REJECTED']) }),
+    access: { capability: 'finance.moderate', community: (i) => i.communityId },
     idempotent: true,
   }),
 })

@@ -116,3 +116,43 @@ export function fenToYuan(fen: number): string {
 export function ageDays(askedAt: Date | string, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - new Date(askedAt).getTime()) / 86_400_000))
 }
+
+/**
+ * What staff type as yuan ('1234.5', '1,234.50', '12') → integer fen, or a problem in words.
+ * Negative amounts, more than two decimals and anything not a number are refused here, before
+ * the server refuses them again (issue #14 "Bad input"): staff think in yuan, the store in fen.
+ */
+export function yuanToFen(text: string): { fen: number } | { problem: string } {
+  const t = text.trim().replace(/[,，\s]/g, '')
+  if (t === '') return { problem: '请填写金额' }
+  if (t.startsWith('-')) return { problem: '金额不能为负数' }
+  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(t)
+  if (!m) return { problem: /^\d+\.\d{3,}$/.test(t) ? '金额最多两位小数（到分）' : '请填写数字金额，如 1234.50' }
+  return { fen: Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) }
+}
+
+const PART_LABELS: Record<string, string> = {
+  income: '收入',
+  expenditure: '支出',
+  commonIncome: '公共收益',
+  incomeTotalFen: '收入合计',
+  expenditureTotalFen: '支出合计',
+  commonIncomeTotalFen: '公共收益合计',
+  'fund.openingFen': '维修资金期初余额',
+  'fund.depositsFen': '维修资金本期存入',
+  'fund.closingFen': '维修资金期末余额',
+}
+
+const valueText = (v: number | string | null) => {
+  if (v === null) return '（无）'
+  if (typeof v === 'number') return `${fenToYuan(v)}元`
+  const [amount, purpose, ref] = v.split('|')
+  return `${purpose} ${fenToYuan(Number(amount))}元（依据：${ref}）`
+}
+
+/** A correction's change in words, as residents read it: "收入·物业费：10,000.00元 → 11,000.00元". */
+export function changeText(c: Change): string {
+  const [head, ...rest] = c.path.split('.')
+  const label = PART_LABELS[c.path] ?? (head === 'fund' && rest[0] === 'uses' ? `维修资金使用第${rest[1]}项` : `${PART_LABELS[head] ?? head}·${rest.join('.')}`)
+  return `${label}：${valueText(c.before)} → ${valueText(c.after)}`
+}

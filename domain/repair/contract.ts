@@ -5,11 +5,10 @@
  */
 import { z } from 'zod'
 import { defineAction, defineFunction, ids, safeText, wireDate } from '../shared/contract'
+import { imageFileIds } from '../media/contract'
 import { RATING_TAGS, REPAIR_ACTIONS, REPAIR_CATEGORIES, REPAIR_STATUSES } from './model'
 
 const repairId = z.string().min(3).max(80).regex(/^[A-Za-z0-9_:-]+$/)
-/** Cloud storage file ids (cloud://…) of photos the client uploaded first. */
-const fileId = z.string().min(8).max(300).regex(/^cloud:\/\/\S+$/, '照片须先上传到云存储')
 
 const historyEntry = z.object({
   at: wireDate,
@@ -29,7 +28,10 @@ export const repairView = z.object({
   /** The unit label for the reporter and staff (repairs are the property company's service data). */
   place: z.string(),
   description: z.string(),
+  /** Photos this viewer may see (docs/media.md): passed ones, and held ones for the reporter. */
   photos: z.array(z.string()),
+  /** Photos still being checked (or held) that this viewer is not shown: "n 张图片审核中". */
+  photosHeld: z.number().int(),
   preferredTime: z.string(),
   callbackRequested: z.boolean(),
   status: z.enum(REPAIR_STATUSES),
@@ -47,7 +49,7 @@ export const repairView = z.object({
   mine: z.boolean(),
 })
 
-const listItem = repairView.omit({ photos: true, description: true }).extend({ summary: z.string() })
+const listItem = repairView.omit({ photos: true, photosHeld: true, description: true }).extend({ summary: z.string() })
 
 export const repairContract = defineFunction('repair', {
   create: defineAction({
@@ -63,7 +65,8 @@ export const repairContract = defineFunction('repair', {
         commonPlace: safeText(0, 40).optional(),
         category: z.enum(REPAIR_CATEGORIES),
         description: z.string().trim().min(4, '请至少写4个字说明问题').max(500),
-        photos: z.array(fileId).max(6, '最多6张照片').default([]),
+        /** Cloud file ids the reporter uploaded first (media.prepareUpload + uploadFile); the server checks they are theirs. */
+        photos: imageFileIds.refine((p) => p.length <= 6, '最多6张照片').default([]),
         preferredTime: safeText(0, 40).default(''),
         callbackRequested: z.boolean(),
       })
@@ -82,12 +85,13 @@ export const repairContract = defineFunction('repair', {
   }),
   list: defineAction({
     summary:
-      "view 'mine': the caller's repairs; 'queue': property staff's queue of a community (status filter, overdue first); 'overdue': the overdue list; 'escalated': what the SLA timer escalated, for residents'-committee staff. Paged by 20.",
+      "view 'mine': the caller's repairs; 'queue': property staff's queue of a community (status filter, overdue first); 'overdue': the overdue list; 'escalated': what the SLA timer escalated (still open by default), for residents'-committee staff. Paged by 20.",
     input: z
       .object({
         view: z.enum(['mine', 'queue', 'overdue', 'escalated']),
         communityId: ids.community.optional(),
-        status: z.enum(['OPEN', 'ALL', ...REPAIR_STATUSES]).default('OPEN'),
+        /** OPEN: still the company's work; FINISHED: done or confirmed (what a quality check looks at). */
+        status: z.enum(['OPEN', 'FINISHED', 'ALL', ...REPAIR_STATUSES]).default('OPEN'),
         page: z.number().int().min(0).max(500).default(0),
       })
       .strict()

@@ -17,11 +17,12 @@ import { groupScenarios } from './scenarios-group'
 import { electionScenarios } from './scenarios-election'
 import { securityScenarios } from './scenarios-security'
 import { surveyScenarios } from './scenarios-survey'
+import { propertyScenarios } from './scenarios-property'
 
 const ROOT = path.resolve(__dirname, '../..')
 // Every scenario file, in order: the base flows, issue 7's first-use traps, the home portal, then
 // one file per feature.
-const scenarios = [...baseScenarios, ...firstUseScenarios, ...portalScenarios, ...bookingScenarios, ...noticeScenarios, ...groupScenarios, ...electionScenarios, ...securityScenarios, ...surveyScenarios]
+const scenarios = [...baseScenarios, ...firstUseScenarios, ...portalScenarios, ...bookingScenarios, ...noticeScenarios, ...groupScenarios, ...electionScenarios, ...securityScenarios, ...surveyScenarios, ...propertyScenarios]
 
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) {

@@ -118,6 +118,8 @@ const EXPLICIT: Record<string, Partial<Record<Persona, Outcome>>> = {
   'access.reveal(open repair with call-back)': { o_demo_property_staff: 'ALLOW', o_demo_grid_worker: 'FORBIDDEN', o_demo_grid_worker_2: 'ALLOW', o_demo_resident: 'FORBIDDEN', o_demo_committee: 'FORBIDDEN' },
   'finance.publish': { o_demo_property_staff: 'ALLOW', o_demo_committee: 'FORBIDDEN', o_demo_rc_staff: 'FORBIDDEN' },
   'finance.comment': { o_demo_committee: 'ALLOW', o_demo_property_staff: 'FORBIDDEN' },
+  // Held questions are about the property company: the residents' committee moderates them, never property staff.
+  'finance.held': { o_demo_rc_staff: 'ALLOW', o_demo_admin: 'ALLOW', o_demo_property_staff: 'FORBIDDEN', o_demo_committee: 'FORBIDDEN', o_demo_resident: 'FORBIDDEN' },
 }
 
 let seq = 0
@@ -637,6 +639,14 @@ const CASES: Record<string, Case> = {
     expect: can('finance.publish'),
   },
   'finance.comment': { fn: 'finance', action: 'comment', input: () => ({ communityId: C, periodKey: '2026-10', text: '矩阵测试评论' }), expect: can('finance.comment') },
+  'finance.held': { fn: 'finance', action: 'held', input: () => ({ communityId: C }), expect: can('finance.moderate') },
+  'finance.moderate': {
+    fn: 'finance',
+    action: 'moderate',
+    // A question that does not exist: allowed callers get past the guards and receive NOT_FOUND.
+    input: () => ({ communityId: C, kind: 'QUESTION', id: 'fq_matrix_missing', decision: 'PUBLISH' }),
+    expect: (p) => (can('finance.moderate')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+  },
   'scorecard.get': { fn: 'scorecard', action: 'get', input: () => ({ communityId: C }), expect: member },
   'scorecard.rate': {
     fn: 'scorecard',

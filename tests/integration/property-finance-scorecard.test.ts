@@ -116,3 +116,44 @@ test('scorecard: a cell under 5 ratings is suppressed, the fifth shows it; once 
   expect(nov.items.find((i) => i.item === 'ACCESS')).toMatchObject({ n: 6, suppressed: false })
   expect(nov.items.find((i) => i.item === 'PATROL')).toMatchObject({ n: 3, suppressed: true })
 }, 120_000)
+
+test('held questions and comments: only the author sees them; the residents’ committee publishes or rejects once (racing moderators decide once); property staff cannot', async () => {
+  await grant(t, 'o_demo_owner', ['property_service'])
+  // 投诉物业经理 is a review word of the local msgSecCheck: public text waits unseen (R5.8).
+  const q = expectOk(await fin<{ id: string; status: string }>('ask', { communityId: C, periodKey: '2026-10', text: '我要投诉物业经理，账目对不上' }, 'o_demo_owner'))
+  expect(q.status).toBe('PENDING_REVIEW')
+  const c = expectOk(await fin<{ id: string; status: string }>('comment', { communityId: C, periodKey: '2026-10', text: '请加微信核对凭证原件' }, 'o_demo_committee'))
+  expect(c.status).toBe('PENDING_REVIEW')
+  const seenBy = async (openid: string) => expectOk(await t.call<{ questions: { id: string; status: string; rejectReason: string | null }[]; comments: { id: string }[]; myHeldComments: { id: string; status: string }[] }>('finance', 'get', { communityId: C, periodKey: '2026-10' }, openid))
+  expect((await seenBy('o_demo_resident')).questions.map((x) => x.id)).not.toContain(q.id)
+  expect((await seenBy('o_demo_owner')).questions.find((x) => x.id === q.id)).toMatchObject({ status: 'PENDING_REVIEW' })
+  expect((await seenBy('o_demo_committee')).myHeldComments).toEqual([expect.objectContaining({ id: c.id, status: 'PENDING_REVIEW' })])
+  expectError(await fin('answer', { communityId: C, questionId: q.id, text: '答复一个未公开的提问' }, STAFF), 'NOT_FOUND')
+
+  // The queue: for the residents' committee; the property company does not moderate questions about itself.
+  expectError(await fin('held', { communityId: C }, STAFF), 'FORBIDDEN')
+  const queue = expectOk(await fin<{ items: { id: string; kind: string; by: string }[] }>('held', { communityId: C }, 'o_demo_rc_staff'))
+  expect(queue.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: q.id, kind: 'QUESTION', by: '张*国（居民）' }), expect.objectContaining({ id: c.id, kind: 'COMMENT' })]))
+  expect(JSON.stringify(queue)).not.toContain('张建国')
+
+  // A rejection needs a reason; nothing changes without one.
+  expectError(await fin('moderate', { communityId: C, kind: 'COMMENT', id: c.id, decision: 'REJECT' }, 'o_demo_rc_staff'), 'VALIDATION_FAILED')
+  expectOk(await fin('moderate', { communityId: C, kind: 'COMMENT', id: c.id, decision: 'REJECT', reason: '含联系方式，请删去后重发' }, 'o_demo_rc_staff'))
+  expect((await seenBy('o_demo_committee')).myHeldComments).toEqual([expect.objectContaining({ id: c.id, status: 'REJECTED', rejectReason: '含联系方式，请删去后重发' })])
+  expect((await seenBy('o_demo_resident')).comments.map((x) => x.id)).not.toContain(c.id)
+
+  // Two moderators race on the question: one decision; the question becomes public and counts as asked.
+  const { currentPeriod } = expectOk(await t.call<{ currentPeriod: string }>('scorecard', 'get', { communityId: C }, 'o_demo_owner'))
+  const asked = () => (t.store.getById('scorecard_cells', `${C}:${currentPeriod}`)?.doc as unknown as { questions: { asked: number } } | undefined)?.questions.asked ?? 0
+  const before = asked()
+  const race = await Promise.all([
+    fin('moderate', { communityId: C, kind: 'QUESTION', id: q.id, decision: 'PUBLISH' }, 'o_demo_rc_staff'),
+    fin('moderate', { communityId: C, kind: 'QUESTION', id: q.id, decision: 'REJECT', reason: '重复提问' }, 'o_demo_admin'),
+  ])
+  expect(race.filter((r) => r.ok)).toHaveLength(1)
+  expect(race.filter((r) => !r.ok).map((r) => (r as { error: { code: string } }).error.code)).toEqual(['CONFLICT'])
+  const decided = t.store.getById('finance_questions', q.id)!.doc as unknown as { status: string }
+  expect(asked()).toBe(before + (decided.status === 'PUBLISHED' ? 1 : 0))
+  expect(t.store.find('audit_log', { target: q.id }).length).toBe(1)
+  expect(expectOk(await fin<{ items: { id: string }[] }>('held', { communityId: C }, 'o_demo_rc_staff')).items.map((i) => i.id)).not.toContain(q.id)
+}, 120_000)

@@ -5,6 +5,8 @@
  */
 import { startTestCloud, type TestCloud } from './helpers/cloud'
 import { C, expectError, expectOk, grant, u } from './support/linli'
+import { pngBytes } from '../fixtures/png'
+import { uploadToLocalCloud } from '../../src/features/media/local-cloud-storage'
 
 let t: TestCloud
 beforeAll(async () => {
@@ -124,6 +126,12 @@ test('SLA: the timer escalates an overdue repair to the residents’ committee o
   expect(overdue.find((i) => i.id === id)).toMatchObject({ overdue: 'RESPONSE' })
   expect(overdue.every((i) => i.overdue)).toBe(true)
   expect(expectOk(await call<{ overdue: number }>('counts', { communityId: C }, STAFF)).overdue).toBeGreaterThanOrEqual(1)
+  // Once closed it leaves the committee's 督办中 list and stays in the full record (status ALL).
+  expectOk(await step(id, 'cancel', 'o_demo_resident'))
+  const open = expectOk(await call<{ items: { id: string }[] }>('list', { view: 'escalated', communityId: C }, 'o_demo_rc_staff'))
+  expect(open.items.map((i) => i.id)).not.toContain(id)
+  const all = expectOk(await call<{ items: { id: string; status: string }[] }>('list', { view: 'escalated', communityId: C, status: 'ALL' }, 'o_demo_rc_staff'))
+  expect(all.items.find((i) => i.id === id)).toMatchObject({ status: 'CANCELLED' })
 }, 120_000)
 
 describe('call-back reveal (issue #9 §7.6 hook, domain/access/callback.ts)', () => {
@@ -171,4 +179,36 @@ describe('the property company’s walls (R4.14)', () => {
     expect(mine.items.every((i) => i.mine)).toBe(true)
     expectError(await call('list', { view: 'queue', communityId: C }, 'o_demo_owner'), 'FORBIDDEN')
   })
+})
+
+describe('photos (up to 6, through the shared media pipeline, docs/media.md)', () => {
+  /** What the H5 client does: slots from media.prepareUpload, bytes to the local cloud's upload path. */
+  async function upload(openid: string, names: string[]): Promise<string[]> {
+    const { cloudPaths } = expectOk(await t.call<{ cloudPaths: string[] }>('media', 'prepareUpload', { feature: 'repair', exts: names.map(() => 'png') }, openid))
+    return Promise.all(cloudPaths.map((p, i) => uploadToLocalCloud({ origin: t.cloud.url, openid }, p, new Blob([pngBytes()]), names[i])))
+  }
+  const photosOf = async (id: string, openid: string) => expectOk(await call<{ repair: { photos: string[]; photosHeld: number } }>('get', { id }, openid)).repair
+
+  test('checked after the report: staff see what passed, the reporter also her held photo, nobody the risky one', async () => {
+    const [leak, held, risky] = await upload('o_demo_resident', ['leak.png', 'review-pipe.png', 'risky.png'])
+    const id = await report('o_demo_resident', { photos: [leak, held, risky] })
+    await t.cloud.openapi.pushesSettled()
+    expect(t.store.find('media_checks', {}).filter((c) => [leak, held, risky].includes((c as unknown as { fileId: string }).fileId))).toHaveLength(3)
+    expect(await photosOf(id, STAFF)).toMatchObject({ photos: [leak], photosHeld: 1 })
+    expect(await photosOf(id, 'o_demo_resident')).toMatchObject({ photos: [leak, held], photosHeld: 0 })
+    // The list never carries photos.
+    const list = expectOk(await call<{ items: Record<string, unknown>[] }>('list', { view: 'queue', communityId: C }, STAFF))
+    expect(list.items.every((i) => !('photos' in i))).toBe(true)
+  }, 120_000)
+
+  test("someone else's photo, more than 6, or a made-up id → VALIDATION_FAILED, no repair written", async () => {
+    const before = t.store.find('repair_requests', {}).length
+    const [owners] = await upload('o_demo_owner', ['door.png'])
+    const e = expectError(await call('create', { communityId: C, unitId: u(6, '302'), location: 'UNIT', category: 'OTHER', description: '借用别人的照片', callbackRequested: false, photos: [owners] }, 'o_demo_resident', rid()), 'VALIDATION_FAILED')
+    expect(JSON.stringify(e.details)).toContain('photos.0')
+    const seven = await upload('o_demo_resident', ['1.png', '2.png', '3.png', '4.png', '5.png', '6.png', '7.png'])
+    expectError(await call('create', { communityId: C, unitId: u(6, '302'), location: 'UNIT', category: 'OTHER', description: '七张照片太多了', callbackRequested: false, photos: seven }, 'o_demo_resident', rid()), 'VALIDATION_FAILED')
+    expectError(await call('create', { communityId: C, unitId: u(6, '302'), location: 'UNIT', category: 'OTHER', description: '编造的文件编号', callbackRequested: false, photos: ['cloud://env-x.1234/media/repair/zzz/a-0.png'] }, 'o_demo_resident', rid()), 'VALIDATION_FAILED')
+    expect(t.store.find('repair_requests', {}).length).toBe(before)
+  }, 120_000)
 })

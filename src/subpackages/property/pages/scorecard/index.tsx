@@ -12,7 +12,7 @@ import '../../components/property.scss'
 type Card = CallOutput<'scorecard', 'get'>
 type Fig = { value: number | null; n: number; suppressed: boolean }
 
-const shown = (f: Fig, fmt: (v: number) => string) => (f.suppressed ? `不足${MIN_CELL}人，不显示（${f.n}）` : f.value === null ? '—' : `${fmt(f.value)}（${f.n}）`)
+const shown = (f: Fig, fmt: (v: number) => string) => (f.suppressed ? `不足${MIN_CELL}人不显示（${f.n}）` : f.value === null ? '—' : `${fmt(f.value)}（${f.n}）`)
 const pct = (v: number) => `${Math.round(v * 100)}%`
 
 /**
@@ -52,15 +52,22 @@ export default function ScorecardPage() {
     }
   }
 
-  const current = card?.periods[0]
+  // 本月 by default; any of the last months can be opened (early in a month 本月 has few ratings).
+  const [period, setPeriod] = useState<string | null>(null)
+  const current = card?.periods.find((p) => p.period === period) ?? card?.periods[0]
   return (
     <PageShell title='物业评分' id='scorecard-page'>
       <PageHeader title='物业服务评分' caption={`${session.data?.currentCommunity?.name ?? ''} · 括号内为评价人数，不足${MIN_CELL}人不显示`} />
       {!communityId ? <Empty title='加入社区后可查看' /> : null}
       {error ? <ErrorState message={error} onRetry={load} /> : null}
       {communityId && !card && !error ? <Loading /> : null}
+      {card && card.periods.length > 1 ? (
+        <View className='choice-grid' id='scorecard-periods'>
+          {card.periods.map((p, i) => <Choice key={p.period} id={`period-${p.period}`} label={i === 0 ? '本月' : p.period} on={current?.period === p.period} onClick={() => setPeriod(p.period)} />)}
+        </View>
+      ) : null}
       {current ? (
-        <Card title={`本月（${current.period}）`} id='scorecard-current'>
+        <Card title={current.period === card?.currentPeriod ? `本月（${current.period}）` : current.period} id='scorecard-current'>
           {current.items.map((i) => (
             <Bar key={i.item} id={`score-${i.item}`} label={i.label} fraction={i.suppressed || i.value === null ? 0 : i.value / 5} value={shown(i, (v) => `${v.toFixed(1)}分`)} />
           ))}
@@ -70,10 +77,13 @@ export default function ScorecardPage() {
           <Text className='body-text notice-block'>{`返修率：${shown(current.reopenRate, pct)}`}</Text>
           <Text className='body-text notice-block'>{`完成用时中位数：${shown(current.medianCompletionHours, (v) => `${v}小时`)}`}</Text>
           <Text className='body-text notice-block'>{`收支提问答复率：${shown(current.questionsAnswered, pct)}`}</Text>
+          <Text className='body-text notice-block'>{`提问答复用时中位数：${shown(current.medianAnswerHours, (v) => `${v}小时`)}`}</Text>
+          <Text className='body-text notice-block' id='score-reported'>{`本月报修：${current.repairsReported} 件`}</Text>
         </Card>
       ) : null}
+      {card ? <Text className='caption notice-block'>每个数字都来自居民评价和报修、提问记录，写入时即计入；可作为业主共同决定物业服务事项时的依据。</Text> : null}
       {card ? (
-        <Card title='近几个月' id='scorecard-trend'>
+        <Card title='近几个月（各项平均分）' id='scorecard-trend'>
           {card.periods.map((p) => {
             const rated = p.items.filter((i) => !i.suppressed && i.value !== null)
             const mean = rated.length ? rated.reduce((s, i) => s + (i.value ?? 0), 0) / rated.length : null
@@ -86,7 +96,7 @@ export default function ScorecardPage() {
           {SATISFACTION_ITEMS.map((item) => (
             <View key={item} className='notice-block'>
               <Text className='body-text'>{ITEM_LABELS[item]}</Text>
-              <View className='btn-row'>
+              <View className='choice-grid'>
                 {[1, 2, 3, 4, 5].map((s) => (
                   <Choice key={s} id={`rate-${item}-${s}`} label={`${s}分`} on={scores[item] === s} onClick={() => setScores((prev) => ({ ...prev, [item]: s }))} />
                 ))}
