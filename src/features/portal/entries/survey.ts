@@ -28,5 +28,20 @@ export const registration: PortalRegistration = {
       },
     },
   ],
-  alerts: [],
+  alerts: [
+    {
+      // 你说我办 closed in the last 14 days that came from the caller (their incident reports, or a
+      // survey / agenda item of their community): the in-app notice that it was done.
+      key: 'action-closed',
+      visible: (s) => !!s.currentCommunity && hasHome(s),
+      load: async (s) => {
+        const { items } = await callCloud('action', 'list', { communityId: s.currentCommunity!.id })
+        const since = Date.now() - 14 * 24 * 3600 * 1000
+        return items
+          .filter((i) => i.status === 'DONE' && i.fromYou && i.closedAt && new Date(i.closedAt).getTime() >= since)
+          .slice(0, 3)
+          .map((i) => ({ id: `action-${i.id}`, title: `你说我办已办结：${i.title}`, urgent: false, url: ACTIONS }))
+      },
+    },
+  ],
 }
