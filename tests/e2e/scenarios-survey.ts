@@ -109,8 +109,11 @@ export const surveyScenarios: Scenario[] = [
       await expectText(page, '#figure-platform_use_households', '41.7%')
       await expectText(page, '#figure-survey_security_worry', '56.6%')
       // Features in use now show their figures; one not in use here says so instead of 0.
-      await visible(page, '#figure-groups_per_resident').waitFor()
       await shot('dashboard')
+      await visible(page, '#figure-groups_per_resident').scrollIntoViewIfNeeded()
+      await shot('dashboard-features')
+      await visible(page, '#figure-incident_resolution').scrollIntoViewIfNeeded()
+      await shot('dashboard-services')
     },
   },
   {
@@ -142,8 +145,9 @@ export const surveyScenarios: Scenario[] = [
       await visible(page, '#held-1-release').click()
       await visible(page, '#review-empty').waitFor({ timeout: 20_000 })
       await expectText(page, '#review-note', '已公开')
-      await open(page, baseUrl, STAFF, `results/index?id=${encodeURIComponent(surveyId)}`, '#survey-respondents')
-      await expectText(page, '#result-q1', '建议集中充电')
+      // Back to the results (as the user goes): they are read again and show the released text.
+      await page.goBack()
+      await expectText(page, '#result-q1', '建议集中充电', 20_000)
       await shot('survey-review-released')
     },
   },
@@ -179,7 +183,7 @@ export const surveyScenarios: Scenario[] = [
       await shot('actions-staff-created')
       await card.first().locator('.choice', { hasText: '已办结' }).click()
       await card.first().locator('textarea').fill('已更换2栋、5栋门禁读卡器')
-      await card.first().locator('button', { hasText: '办结并告知居民' }).click()
+      await card.first().locator('.btn').filter({ hasText: '办结并告知居民' }).click()
       await visible(page, '.card').filter({ hasText: '已更换2栋、5栋门禁读卡器' }).first().waitFor({ timeout: 20_000 })
       await shot('actions-staff-closed')
 

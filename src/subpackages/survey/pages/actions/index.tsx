@@ -36,12 +36,12 @@ export default function ActionsPage() {
       {list.status === 'ready'
         ? list.data.items.map((item) => (
             <Card key={item.id} id={`action-${item.id}`} title={`${item.title}（${ACTION_STATUS_LABELS[item.status]}）`}>
-              <Text className='caption'>{`来源：${item.source.label}${item.source.kind === 'incidents' && item.fromYou ? ' · 包括您上报的事件' : ''}`}</Text>
-              <Text className='body-text'>{`负责人：${item.ownerName} · 计划完成：${item.dueDate}`}</Text>
-              {item.description ? <Text className='body-text'>{item.description}</Text> : null}
+              <Text className='caption action-line'>{`来源：${item.source.label}${item.source.kind === 'incidents' && item.fromYou ? ' · 包括您上报的事件' : ''}`}</Text>
+              <Text className='body-text action-line'>{`负责人：${item.ownerName} · 计划完成：${item.dueDate}`}</Text>
+              {item.description ? <Text className='body-text action-line'>{item.description}</Text> : null}
               <View>
                 {item.progress.map((p, i) => (
-                  <Text key={i} className='body-text notice-line'>{`${formatDate(p.at)} ${ACTION_STATUS_LABELS[p.status]}：${p.note}`}</Text>
+                  <Text key={i} className='body-text notice-line action-line'>{`${formatDate(p.at)} ${ACTION_STATUS_LABELS[p.status]}：${p.note}`}</Text>
                 ))}
               </View>
               {manage && communityId && item.status !== 'DONE' ? <UpdateActionForm communityId={communityId} item={item} onUpdated={list.reload} /> : null}

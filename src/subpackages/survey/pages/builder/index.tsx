@@ -29,20 +29,23 @@ export default function BuilderPage() {
   const [audience, setAudience] = useState<AudienceKind>('community')
   const [picked, setPicked] = useState<string[]>([])
   const grids = useLoad(communityId ? () => callCloud('community', 'grids', { communityId }) : null, [communityId])
-  const [reach, setReach] = useState<number | null>(null)
   const pickable = audience === 'grids' || audience === 'buildings'
+  const audienceKey = `${audience}:${pickable ? picked.join(',') : ''}`
+  // The count is kept with the audience it was asked for, so a stale one is never shown.
+  const [counted, setCounted] = useState<{ key: string; households: number } | null>(null)
+  const reach = counted && counted.key === audienceKey ? counted.households : null
   // The households addressed, asked of the server whenever the audience changes (before publishing).
   useEffect(() => {
-    if (!communityId || (pickable && picked.length === 0)) return setReach(pickable ? 0 : null)
+    if (!communityId || (pickable && picked.length === 0)) return
     let live = true
     callCloud('survey', 'audienceCount', { communityId, audience: { kind: audience, ids: pickable ? picked : [] } }).then(
-      (r) => live && setReach(r.households),
-      () => live && setReach(null),
+      (r) => live && setCounted({ key: audienceKey, households: r.households }),
+      () => live && setCounted(null),
     )
     return () => {
       live = false
     }
-  }, [communityId, audience, picked.join(','), pickable])
+  }, [communityId, audienceKey])
   const choose = (kind: AudienceKind) => {
     setAudience(kind)
     setPicked([])
@@ -133,11 +136,11 @@ export default function BuilderPage() {
         {audience === 'buildings' && grids.status === 'ready' ? (
           <View className='choice-grid' id='aud-building-list'>
             {buildings.map((b) => (
-              <Choice key={b.id} id={`aud-building-${b.id}`} className='choice--half' label={b.name} on={picked.includes(b.id)} onClick={() => toggle(b.id)} />
+              <Choice key={b.id} id={`aud-building-${b.id}`} label={b.name} on={picked.includes(b.id)} onClick={() => toggle(b.id)} />
             ))}
           </View>
         ) : null}
-        <Text className='body-text' id='aud-reach'>
+        <Text className='body-text survey-reach' id='aud-reach'>
           {pickable && picked.length === 0 ? `请选择${audience === 'grids' ? '网格' : '楼栋'}` : reach === null ? '正在统计…' : `将发给${reach}户（已入住并通过审核的住户）`}
         </Text>
         <View className='choice-grid'>

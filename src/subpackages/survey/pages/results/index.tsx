@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
@@ -51,6 +51,12 @@ export default function ResultsPage() {
   const results = useLoad(surveyId && communityId ? () => callCloud('survey', 'results', { surveyId, communityId }) : null, [surveyId, communityId])
   const [note, setNote] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // Back from 审核文字回答: read the results again (released texts appear, the held count drops).
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) results.reload()
+    shown.current = true
+  })
   const held = results.status === 'ready' ? results.data.questions.reduce((n, q) => n + q.held, 0) : 0
 
   const act = async (what: 'publish' | 'close' | 'export') => {
