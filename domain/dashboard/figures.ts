@@ -129,6 +129,8 @@ function share(base: Omit<Figure, 'value' | 'count' | 'of' | 'suppressed' | 'ava
 
 /** A plain number (a mean, a median time) resting on n cases: hidden when n is 1–4. */
 function plain(base: Omit<Figure, 'value' | 'count' | 'of' | 'suppressed' | 'available'>, value: number | null, n: number): Figure {
+  // Nothing to take a mean or a median of: say so, never "0" or an empty value.
+  if (n === 0) return { ...base, value: null, count: 0, of: null, suppressed: false, available: true, note: base.note ?? '本月还没有记录（不是0）' }
   const suppressed = n > 0 && n < MIN_CELL
   return { ...base, value: suppressed ? null : value, count: suppressed ? null : n, of: null, suppressed, available: true }
 }
@@ -175,7 +177,9 @@ function featureFiguresOf(f: FeatureFigures | undefined): Figure[] {
   const b = f.booking
   if (!b.available) out.push(notInUse('booking_use', '服务办结', '设施预约使用与爽约', '本社区还没有开放预约的设施（不是0）'))
   else {
-    out.push(plain({ key: 'booking_use', group: '服务办结', label: '本月预约设施的住户', unit: '户', source: `本月${b.bookings}次预约`, baseline: null, note: null }, b.households, b.households))
+    // A count of households: 0 is a real 0 here (the feature is in use), 1–4 is suppressed.
+    const few = small(b.households, null)
+    out.push({ key: 'booking_use', group: '服务办结', label: '本月预约设施的住户', unit: '户', value: few ? null : b.households, count: few ? null : b.households, of: null, suppressed: few, available: true, source: `本月${b.bookings}次预约`, baseline: null, note: null })
     out.push(share({ key: 'booking_no_show', group: '服务办结', label: '本月预约爽约率', source: '爽约 ÷（签到 + 爽约）', baseline: null, note: null }, b.noShows, b.checkedIn + b.noShows))
   }
   const i = f.incidents

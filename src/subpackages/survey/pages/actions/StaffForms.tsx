@@ -95,9 +95,17 @@ export function UpdateActionForm({ communityId, item, onUpdated }: { communityId
       </View>
       <TextField id={`action-${item.id}-note`} label={status === 'DONE' ? '办结说明（居民会在首页看到）' : '进展说明'} value={note} onChange={setNote} multiline maxlength={500} />
       {error ? <Text className='form-error'>{error}</Text> : null}
-      <Button id={`action-${item.id}-save`} variant='secondary' loading={busy} onClick={submit}>
-        {status === 'DONE' ? '办结并告知居民' : '记录进展'}
-      </Button>
+      {/* Two buttons, not one whose text changes: Taro H5's button re-renders its own children when
+          `loading` flips, and a text React has just replaced inside it breaks that patch. */}
+      {status === 'DONE' ? (
+        <Button key='close' id={`action-${item.id}-close`} variant='secondary' loading={busy} onClick={submit}>
+          办结并告知居民
+        </Button>
+      ) : (
+        <Button key='save' id={`action-${item.id}-save`} variant='secondary' loading={busy} onClick={submit}>
+          记录进展
+        </Button>
+      )}
     </View>
   )
 }
