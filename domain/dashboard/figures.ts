@@ -167,7 +167,7 @@ function featureFiguresOf(f: FeatureFigures | undefined): Figure[] {
   }
   const e = f.election
   if (!e.available) out.push(notInUse('election_turnout', '自治与物业', '业委会选举投票率', '本社区还没有进入投票阶段的选举（不是0）'))
-  else out.push(share({ key: 'election_turnout', group: '自治与物业', label: `业委会选举投票率${e.title ? `（${e.title}）` : ''}`, source: '已投票的专有部分 ÷ 有表决权的专有部分', baseline: null, note: null }, e.ballots, e.rights))
+  else out.push(share({ key: 'election_turnout', group: '自治与物业', label: `最近一次业主投票的参与率${e.title ? `（${e.title}）` : ''}`, source: '已投票的专有部分 ÷ 有表决权的专有部分', baseline: null, note: null }, e.ballots, e.rights))
   const s = f.scorecard
   if (!s.available) out.push(notInUse('property_scorecard', '自治与物业', '物业服务评分（本月）', '本月还没有物业评分（不是0）'))
   else {

@@ -22,7 +22,7 @@ function FigureRow({ f }: { f: Figure }) {
   return (
     <View className='figure-row' id={`figure-${f.key}`}>
       <Text className='title'>{f.label}</Text>
-      <Text className={f.available && !f.suppressed ? 'figure-row__value' : 'figure-row__muted'}>{valueText(f)}</Text>
+      <Text className={f.available && !f.suppressed && f.value !== null ? 'figure-row__value' : 'figure-row__muted'}>{valueText(f)}</Text>
       {f.count !== null && f.of !== null ? <Text className='caption'>{`${f.count} / ${f.of}`}</Text> : null}
       {f.baseline && f.unit === '%' && f.available ? (
         <Bars
