@@ -1,6 +1,6 @@
 /**
  * Issue #15 figures: survey.results over 5,000 responses through the function, the nightly
- * dashboard aggregation over 5,000 households and 50,000 consent events, and dashboard.get for
+ * dashboard aggregation over 5,000 households and 50,000 consent events (resumable runs, then the next night), and dashboard.get for
  * one community and for all eight — database requests (counted at the local cloud's database
  * endpoint) and milliseconds.
  */
@@ -68,10 +68,31 @@ export async function benchSurvey(cloud: LocalCloud, post: Post): Promise<void> 
       cloud.store.insert('consent_events', { _id: `ce_bench_${e}`, openid, purposeId: purposes[e % 5], event: e % 7 === 0 ? 'WITHDRAWN' : e % 5 === 0 ? 'REFUSED' : 'GRANTED', previousState: null, policyVersion: 'bench', channel: 'bench', at: now, requestId: `b${e}` })
     }
   })
-  const nightly = await counted(cloud, () => cloud.functions.invoke('dashboard', { Type: 'Timer', TriggerName: 'dashboard-nightly' }, { openid: '', source: 'wx_trigger' }))
+  // The job is resumable (R5.14): each firing works for at most its budget and saves progress;
+  // the timer fires every ten minutes at night. Here the firings follow one another at once.
+  type Run = { result?: { ok?: boolean; data?: { complete: boolean } } }
+  const nightly = await counted(cloud, async () => {
+    const runs: number[] = []
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now()
+      const r = (await cloud.functions.invoke('dashboard', { Type: 'Timer', TriggerName: 'dashboard-nightly' }, { openid: '', source: 'wx_trigger' })) as Run
+      runs.push(performance.now() - t0)
+      if (!r.result?.ok) return { ok: false, runs }
+      if (r.result.data?.complete) return { ok: true, runs }
+    }
+    return { ok: false, runs }
+  })
   const communities = cloud.store.count('communities', {})
-  console.log(`\n8. nightly dashboard aggregation: ${communities} communities, 5,000 + 240 households, 50,000 consent events`)
-  console.log(`   ${(nightly.value as { ok?: boolean }).ok ? 'ok' : 'FAILED'}: ${nightly.requests} database requests, ${nightly.ms.toFixed(0)} ms`)
+  console.log(`\n8. nightly dashboard aggregation: ${communities} communities, 5,000 + 240 households, 50,000 consent events (first night: every event is new)`)
+  console.log(`   ${nightly.value.ok ? 'ok' : 'FAILED'}: ${nightly.value.runs.length} timer run(s), longest ${Math.max(...nightly.value.runs).toFixed(0)} ms (limit 60,000), ${nightly.requests} database requests, ${nightly.ms.toFixed(0)} ms in all`)
+  // The next night: 500 new events; only they are read.
+  cloud.store.atomically(() => {
+    const later = new Date(Date.now() + 1000)
+    for (let e = 0; e < 500; e++) cloud.store.insert('consent_events', { _id: `ce_bench_next_${e}`, openid: `o_bench_h${e}`, purposeId: 'survey', event: 'REFUSED', previousState: 'GRANTED', policyVersion: 'bench', channel: 'bench', at: later, requestId: `n${e}` })
+    cloud.store.removeWhere('dashboard_progress', { _id: { $regex: '^dp_pass_' } }, true)
+  })
+  const next = await counted(cloud, () => cloud.functions.invoke('dashboard', { Type: 'Timer', TriggerName: 'dashboard-nightly' }, { openid: '', source: 'wx_trigger' }) as Promise<Run>)
+  console.log(`   next night (500 new events): ${next.value.result?.data?.complete ? 'complete in one run' : 'NOT complete'}, ${next.requests} database requests, ${next.ms.toFixed(0)} ms`)
 
   const one = await counted(cloud, () => post('dashboard', 'o_demo_rc_staff', { action: 'get', input: { communityId: C } }))
   console.log(`   dashboard.get for one community: ${one.requests} database requests, ${one.ms.toFixed(0)} ms (${one.value.body.data?.figures?.length} figures)`)

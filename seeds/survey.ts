@@ -110,8 +110,10 @@ export function buildSurveySeed(communityId: string, members: HouseholdMemberDoc
   // 你说我办: one item in each state, the first two from this survey's findings.
   const day = (d: string) => new Date(`${d}T02:00:00.000Z`)
   const step = (at: string, status: string, note: string) => ({ at: day(at), status, note, by: 'o_demo_rc_staff' })
-  const action = (id: string, title: string, source: Doc['source'], ownerName: string, dueDate: string, progress: ReturnType<typeof step>[]): Doc => ({
+  const action = (id: string, title: string, source: Doc['source'], ownerName: string, dueDate: string, progress: ReturnType<typeof step>[], notify: string[] = []): Doc => ({
     _id: id,
+    // Reporters of the linked incidents (cloudfunctions/action): told when the item is closed.
+    notify,
     communityId,
     title,
     description: '',
@@ -126,9 +128,9 @@ export function buildSurveySeed(communityId: string, members: HouseholdMemberDoc
     closedAt: progress[progress.length - 1].status === 'DONE' ? progress[progress.length - 1].at : null,
   })
   const actions: Doc[] = [
-    action('ai_seed_fees', '按季度公开物业费收支明细', { kind: 'survey', ref: SEED_SURVEY_ID, label: '问卷：物业费与开支透明度满意度低' }, '孙丽（居委会）', '2027-01-15', [step('2026-11-20', 'OPEN', '已立项')]),
-    action('ai_seed_traffic', '小区车辆进出与停车秩序整治', { kind: 'survey', ref: SEED_SURVEY_ID, label: '问卷：车辆出入与交通满意度低' }, '赵磊（物业）', '2026-12-31', [step('2026-11-20', 'OPEN', '已立项'), step('2026-11-27', 'IN_PROGRESS', '已与物业商定增设夜间巡查，并在6栋旁划线')]),
-    action('ai_seed_lights', '修复3栋、4栋楼道灯', { kind: 'incidents', ref: null, label: '多次报修：楼道灯不亮' }, '赵磊（物业）', '2026-11-25', [step('2026-11-10', 'OPEN', '已立项'), step('2026-11-18', 'DONE', '已更换24盏声控灯，请居民继续反馈')]),
+    action('ai_seed_fees', '按季度公开物业费收支明细', { kind: 'survey', ref: SEED_SURVEY_ID, label: '问卷：物业费与开支透明度满意度低', incidentIds: [] }, '孙丽（居委会）', '2027-01-15', [step('2026-11-20', 'OPEN', '已立项')]),
+    action('ai_seed_traffic', '小区车辆进出与停车秩序整治', { kind: 'survey', ref: SEED_SURVEY_ID, label: '问卷：车辆出入与交通满意度低', incidentIds: [] }, '赵磊（物业）', '2026-12-31', [step('2026-11-20', 'OPEN', '已立项'), step('2026-11-27', 'IN_PROGRESS', '已与物业商定增设夜间巡查，并在6栋旁划线')]),
+    action('ai_seed_lights', '修复3栋、4栋楼道灯', { kind: 'incidents', ref: null, label: '多次上报：楼道灯不亮', incidentIds: ['inc_seed_lamp'] }, '赵磊（物业）', '2026-11-25', [step('2026-11-10', 'OPEN', '已立项'), step('2026-11-18', 'DONE', '已更换24盏声控灯，请居民继续反馈')], ['o_demo_elder']),
   ]
   return [
     { collection: 'action_items', docs: actions },

@@ -39,7 +39,7 @@ export default defineAppConfig({
     // Issue #14: repairs, the staff queue, income and expenditure, the scorecard.
     { root: 'subpackages/property', pages: ['pages/repairs/index', 'pages/queue/index', 'pages/finance/index', 'pages/scorecard/index', 'pages/publish/index'] },
     // Surveys, their results and the governance dashboard (issue #15); the server checks survey.manage / dashboard.view.
-    { root: 'subpackages/survey', pages: ['pages/list/index', 'pages/answer/index', 'pages/thanks/index', 'pages/builder/index', 'pages/results/index', 'pages/dashboard/index', 'pages/actions/index'] },
+    { root: 'subpackages/survey', pages: ['pages/list/index', 'pages/answer/index', 'pages/thanks/index', 'pages/builder/index', 'pages/results/index', 'pages/dashboard/index', 'pages/actions/index', 'pages/review/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -6,17 +6,15 @@ import { createFunction } from '../_core/router'
 import { findPage } from '../_core/data'
 import { audit } from '../_core/audit'
 import { dashboardContract } from '../../domain/dashboard/contract'
-import { figuresFrom, type DashboardAggregate } from '../../domain/dashboard/figures'
+import { figuresFrom } from '../../domain/dashboard/figures'
 import { MIN_CELL } from '../../domain/survey/model'
-import { aggregateAll, aggregateCommunity } from './aggregate'
-
-type StoredAggregate = DashboardAggregate & { _id: string; computedAt: Date }
+import { aggregateAll, aggregateCommunity, type StoredAggregate } from './aggregate'
 
 export const main = createFunction(
   dashboardContract,
   {
     async get({ communityId }) {
-      const docs = await findPage<StoredAggregate>('dashboard_aggregates', { communityId }, { orderBy: [['month', 'desc']], limit: 12 })
+      const docs = await findPage<StoredAggregate & { _id: string }>('dashboard_aggregates', { communityId }, { orderBy: [['month', 'desc']], limit: 12 })
       const latest = docs[0]
       if (!latest) return { communityId, month: null, computedAt: null, figures: [], trend: [], minCell: MIN_CELL }
       return {

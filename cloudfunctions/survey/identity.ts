@@ -29,3 +29,12 @@ export function tokenId(surveyId: string, s: Subject): string {
 export function randomResponseId(): string {
   return `sa_${randomBytes(12).toString('hex')}`
 }
+
+/**
+ * The key of a held text on the review page: an HMAC of the response id, so the page never shows
+ * a named response's id (which contains the openid or the unit). The server finds the response
+ * again among the survey's held ones (review.ts).
+ */
+export function reviewKey(responseId: string, questionId: string): string {
+  return `rv_${createHmac('sha256', salt()).update(`review|${responseId}|${questionId}`).digest('hex').slice(0, 32)}`
+}

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { createFunction } from '../_core/router'
 import { db } from '../_core/cloud'
-import { findPage, getDoc, isDuplicateKey } from '../_core/data'
+import { findAll, findPage, getDoc, isDuplicateKey } from '../_core/data'
 import { withTransaction } from '../_core/transaction'
 import { audit } from '../_core/audit'
 import type { CallContext } from '../_core/context'
@@ -19,7 +19,8 @@ import { resultsCsv } from '../../domain/survey/csv'
 import { baselineTemplate, TEMPLATE_KEY } from '../../domain/survey/baseline'
 import { capabilityScope } from '../../domain/access/capabilities'
 import { AppError, type FieldErrors } from '../../domain/shared/errors'
-import { eligibleMemberships } from './audience'
+import { audienceHouseholds, eligibleMemberships } from './audience'
+import { heldTexts, reviewText } from './review'
 import { checkText } from './content-check'
 import { namedResponseId, randomResponseId, tokenId, type Subject } from './identity'
 
@@ -134,7 +135,7 @@ async function moderate(ctx: CallContext, s: SurveyDoc, answers: Answers): Promi
   return moderation
 }
 
-async function createDraft(ctx: CallContext, communityId: string, def: SurveyDefinition, templateKey: string | null) {
+async function createDraft(ctx: CallContext, communityId: string, def: SurveyDefinition, templateKey: string | null, origin: SurveyDoc['origin'] = null) {
   const _id = surveyIdFor(ctx.requestId)
   const doc: Omit<SurveyDoc, '_id'> = {
     communityId,
@@ -146,6 +147,7 @@ async function createDraft(ctx: CallContext, communityId: string, def: SurveyDef
     updatedAt: ctx.now,
     publishedAt: null,
     closedAt: null,
+    origin: origin ?? null,
   }
   await db.collection('surveys').doc(_id).set({ data: doc })
   await audit(ctx, { communityId, event: 'survey.created', target: _id, details: { template: templateKey } })
@@ -155,8 +157,8 @@ async function createDraft(ctx: CallContext, communityId: string, def: SurveyDef
 const surveyIdFor = (requestId: string) => `sv_${createHash('sha256').update(requestId).digest('hex').slice(0, 20)}`
 
 export const main = createFunction(surveyContract, {
-  async create({ communityId, ...def }, ctx) {
-    return createDraft(ctx, communityId, def, null)
+  async create({ communityId, origin, ...def }, ctx) {
+    return createDraft(ctx, communityId, def, null, origin ?? null)
   },
 
   async createFromTemplate({ communityId, opensAt, closesAt }, ctx) {
@@ -208,7 +210,7 @@ export const main = createFunction(surveyContract, {
   async get({ surveyId }, ctx) {
     const s = await visibleSurvey(ctx, surveyId)
     const { answered, eligible } = await answeredBy(ctx, s)
-    return { ...summary(s, answered, eligible && !answered && isOpen(s, ctx.now)), communityId: s.communityId, intro: s.intro, audience: s.audience, questions: s.questions }
+    return { ...summary(s, answered, eligible && !answered && isOpen(s, ctx.now)), communityId: s.communityId, intro: s.intro, audience: s.audience, questions: s.questions, origin: s.origin ?? null }
   },
 
   async respond({ surveyId, answers, unitId }, ctx) {
@@ -231,7 +233,8 @@ export const main = createFunction(surveyContract, {
     const moderation = await moderate(ctx, s, checked.answers)
     const day = chinaDay(ctx.now)
     const held = Object.values(moderation).filter((m) => m === 'REVIEW').length
-    const base = { surveyId, communityId: s.communityId, answers: checked.answers, moderation, day }
+    // `held` only when a text waits for review: an anonymous response keeps nothing it does not need.
+    const base = { surveyId, communityId: s.communityId, answers: checked.answers, moderation, ...(held > 0 ? { held: true } : {}), day }
     try {
       if (s.anonymous) {
         const tid = tokenId(surveyId, subject)
@@ -257,6 +260,21 @@ export const main = createFunction(surveyContract, {
 
   async results({ surveyId, communityId }) {
     return resultsOf(await managedSurvey(surveyId, communityId))
+  },
+
+  async audienceCount({ communityId, audience }) {
+    return audienceHouseholds(communityId, audience)
+  },
+
+  async heldTexts({ surveyId, communityId }) {
+    return heldTexts(await managedSurvey(surveyId, communityId))
+  },
+
+  async reviewText({ surveyId, communityId, key, decision }, ctx) {
+    const s = await managedSurvey(surveyId, communityId)
+    const moderation = await reviewText(s, key, decision)
+    await audit(ctx, { communityId, event: decision === 'RELEASE' ? 'survey.text_released' : 'survey.text_refused', target: surveyId })
+    return { key, moderation }
   },
 
   async export({ surveyId, communityId }, ctx) {

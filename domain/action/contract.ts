@@ -8,7 +8,18 @@ import { defineAction, defineFunction, ids, wireDate } from '../shared/contract'
 import { ACTION_STATUSES } from './model'
 
 const status = z.enum(ACTION_STATUSES)
-const source = z.object({ kind: z.enum(['survey', 'agenda', 'incidents']), ref: z.string().max(80).nullable().default(null), label: z.string().trim().min(1).max(100) }).strict()
+/**
+ * Where an item came from: a survey (ref = survey id), an agenda item (ref = its id) or a pattern
+ * of incidents (incidentIds: the reports behind it, whose reporters hear when it is closed).
+ */
+const source = z
+  .object({
+    kind: z.enum(['survey', 'agenda', 'incidents']),
+    ref: z.string().max(80).nullable().default(null),
+    label: z.string().trim().min(1, '请写明来源').max(100),
+    incidentIds: z.array(z.string().min(1).max(80)).max(50).default([]),
+  })
+  .strict()
 const day = z.string().regex(/^\d{4}-\d\d-\d\d$/, '日期格式为YYYY-MM-DD')
 
 const item = z.object({
@@ -22,6 +33,8 @@ const item = z.object({
   progress: z.array(z.object({ at: wireDate, status, note: z.string() })),
   createdAt: wireDate,
   closedAt: wireDate.nullable(),
+  /** For the caller: this item came from something they took part in (their incident report, a survey or agenda of their community). */
+  fromYou: z.boolean(),
 })
 
 const manage = { capability: 'action.manage' as const }

@@ -14,8 +14,19 @@ export interface AggregateInput {
   units: { _id: string; isParking: boolean; developerHeld: boolean; retired?: boolean }[]
   members: { openid: string; unitId: string; status: string }[]
   consents: { openid: string; purposeId: string; state: string }[]
-  events: { openid: string; purposeId: string; event: string; at: Date | string }[]
+  /** Refusals and withdrawals of the month by the community's accounts, counted incrementally by the nightly job. */
+  monthEvents: Record<string, { refused: number; withdrawn: number }>
   template: { surveyId: string; responses: { answers: Record<string, unknown> }[] } | null
+}
+
+/** What the nightly job reads from the other features (cloudfunctions/dashboard/features.ts). */
+export interface FeatureFigures {
+  groups: { available: boolean; groups: number; joined: number; residents: number; joiners: number }
+  notices: { available: boolean; notices: number; receipts: number; read: number; medianReadMinutes: number | null }
+  election: { available: boolean; title: string | null; rights: number; ballots: number }
+  scorecard: { available: boolean; period: string; ratings: number; mean: number | null; repairsDone: number; repairMedianHours: number | null }
+  booking: { available: boolean; bookings: number; households: number; checkedIn: number; noShows: number }
+  incidents: { available: boolean; reported: number; resolved: number; medianHours: number | null }
 }
 
 export interface DashboardAggregate {
@@ -31,6 +42,8 @@ export interface DashboardAggregate {
   /** Refusals and withdrawals during the month, per purpose. */
   monthEvents: Record<string, { refused: number; withdrawn: number }>
   template: null | { surveyId: string; respondents: number; figures: Record<string, { count: number; answered: number }> }
+  /** The other features' figures (absent in aggregates written before they were read). */
+  features?: FeatureFigures
 }
 
 export const monthOf = (d: Date) => chinaDay(d).slice(0, 7)
@@ -59,11 +72,11 @@ export function computeAggregate(i: AggregateInput): DashboardAggregate {
       refusers.add(c.openid)
     }
   }
-  for (const e of i.events) {
-    const row = monthEvents[e.purposeId]
-    if (!row || !accounts.has(e.openid) || monthOf(new Date(e.at)) !== i.month) continue
-    if (e.event === 'REFUSED') row.refused++
-    else if (e.event === 'WITHDRAWN') row.withdrawn++
+  for (const [purposeId, n] of Object.entries(i.monthEvents)) {
+    const row = monthEvents[purposeId]
+    if (!row) continue
+    row.refused += n.refused
+    row.withdrawn += n.withdrawn
   }
   let template: DashboardAggregate['template'] = null
   if (i.template) {
@@ -89,11 +102,11 @@ export function computeAggregate(i: AggregateInput): DashboardAggregate {
 
 export interface Figure {
   key: string
-  group: '平台使用' | '隐私与同意' | '问卷（实地调查题目）' | '尚未上线'
+  group: '平台使用' | '隐私与同意' | '问卷（实地调查题目）' | '邻里与通知' | '自治与物业' | '服务办结' | '尚未上线'
   label: string
   /** Percent (one decimal) or a plain number; null when suppressed or not available. */
   value: number | null
-  unit: '%' | '人' | '户' | '个'
+  unit: '%' | '人' | '户' | '个' | '分' | '小时' | '分钟'
   /** The count and the base it is a share of, when that is meaningful (null when suppressed). */
   count: number | null
   of: number | null
@@ -114,14 +127,66 @@ function share(base: Omit<Figure, 'value' | 'count' | 'of' | 'suppressed' | 'ava
   return { ...base, unit: '%', value: suppressed ? null : pct(n, of), count: suppressed ? null : n, of: suppressed ? null : of, suppressed, available: true }
 }
 
-const NOT_YET: [string, string][] = [
-  ['groups_per_resident', '每位居民加入的邻里群'],
-  ['notice_reach', '通知触达率与阅读用时'],
-  ['election_turnout', '业委会选举投票率'],
-  ['property_scorecard', '物业服务评分'],
-  ['booking_use', '设施预约使用与爽约'],
-  ['repair_resolution', '报修与事件办结用时'],
-]
+/** A plain number (a mean, a median time) resting on n cases: hidden when n is 1–4. */
+function plain(base: Omit<Figure, 'value' | 'count' | 'of' | 'suppressed' | 'available'>, value: number | null, n: number): Figure {
+  // Nothing to take a mean or a median of: say so, never "0" or an empty value.
+  if (n === 0) return { ...base, value: null, count: 0, of: null, suppressed: false, available: true, note: base.note ?? '本月还没有记录（不是0）' }
+  const suppressed = n > 0 && n < MIN_CELL
+  return { ...base, value: suppressed ? null : value, count: suppressed ? null : n, of: null, suppressed, available: true }
+}
+
+function notInUse(key: string, group: Figure['group'], label: string, note: string): Figure {
+  return { key, group, label, value: null, unit: '%', count: null, of: null, suppressed: false, available: false, source: '—', baseline: null, note }
+}
+
+/** Figures of the other features; an aggregate written before they were read says "not yet". */
+function featureFiguresOf(f: FeatureFigures | undefined): Figure[] {
+  if (!f) {
+    return [
+      ['groups_per_resident', '每位居民加入的邻里群'],
+      ['notice_reach', '通知触达率与阅读用时'],
+      ['election_turnout', '业委会选举投票率'],
+      ['property_scorecard', '物业服务评分'],
+      ['booking_use', '设施预约使用与爽约'],
+      ['incident_resolution', '事件办结用时'],
+    ].map(([k, l]) => notInUse(k, '尚未上线', l, '尚未统计，暂无数据（不是0）'))
+  }
+  const out: Figure[] = []
+  const g = f.groups
+  if (!g.available) out.push(notInUse('groups_per_resident', '邻里与通知', '每位居民加入的邻里群', '本社区还没有邻里群（不是0）'))
+  else {
+    const per = plain({ key: 'groups_per_resident', group: '邻里与通知', label: '每位居民加入的邻里群', unit: '个', source: `邻里群成员（${g.groups}个群）÷ 绑定房屋的账号`, baseline: null, note: null }, g.residents ? Math.round((g.joined / g.residents) * 10) / 10 : null, g.residents)
+    out.push(per, share({ key: 'groups_joined_share', group: '邻里与通知', label: '加入至少一个邻里群的居民', source: '邻里群成员 ÷ 绑定房屋的账号', baseline: null, note: null }, g.joiners, g.residents))
+  }
+  const n = f.notices
+  if (!n.available) out.push(notInUse('notice_reach', '邻里与通知', '本月通知阅读率', '本社区还没有发布过通知（不是0）'))
+  else if (n.notices === 0) out.push(notInUse('notice_reach', '邻里与通知', '本月通知阅读率', '本月还没有发布通知'))
+  else {
+    out.push(share({ key: 'notice_reach', group: '邻里与通知', label: '本月通知阅读率（按户）', source: `本月${n.notices}条通知的送达回执`, baseline: null, note: null }, n.read, n.receipts))
+    out.push(plain({ key: 'notice_read_minutes', group: '邻里与通知', label: '通知发布到阅读的中位用时', unit: '分钟', source: '回执的首次阅读时间', baseline: null, note: null }, n.medianReadMinutes === null ? null : Math.round(n.medianReadMinutes), n.read))
+  }
+  const e = f.election
+  if (!e.available) out.push(notInUse('election_turnout', '自治与物业', '业委会选举投票率', '本社区还没有进入投票阶段的选举（不是0）'))
+  else out.push(share({ key: 'election_turnout', group: '自治与物业', label: `最近一次业主投票的参与率${e.title ? `（${e.title}）` : ''}`, source: '已投票的专有部分 ÷ 有表决权的专有部分', baseline: null, note: null }, e.ballots, e.rights))
+  const s = f.scorecard
+  if (!s.available) out.push(notInUse('property_scorecard', '自治与物业', '物业服务评分（本月）', '本月还没有物业评分（不是0）'))
+  else {
+    out.push(plain({ key: 'property_scorecard', group: '自治与物业', label: '物业服务平均评分（本月，1–5分）', unit: '分', source: `物业评分（${s.period}）`, baseline: null, note: '调查中的物业满意度见“问卷”一组' }, s.mean, s.ratings))
+    out.push(plain({ key: 'repair_resolution', group: '服务办结', label: '报修从提交到完成的中位用时', unit: '小时', source: `物业评分的报修记录（${s.period}）`, baseline: null, note: null }, s.repairMedianHours, s.repairsDone))
+  }
+  const b = f.booking
+  if (!b.available) out.push(notInUse('booking_use', '服务办结', '设施预约使用与爽约', '本社区还没有开放预约的设施（不是0）'))
+  else {
+    // A count of households: 0 is a real 0 here (the feature is in use), 1–4 is suppressed.
+    const few = small(b.households, null)
+    out.push({ key: 'booking_use', group: '服务办结', label: '本月预约设施的住户', unit: '户', value: few ? null : b.households, count: few ? null : b.households, of: null, suppressed: few, available: true, source: `本月${b.bookings}次预约`, baseline: null, note: null })
+    out.push(share({ key: 'booking_no_show', group: '服务办结', label: '本月预约爽约率', source: '爽约 ÷（签到 + 爽约）', baseline: null, note: null }, b.noShows, b.checkedIn + b.noShows))
+  }
+  const i = f.incidents
+  if (!i.available) out.push(notInUse('incident_resolution', '服务办结', '事件从上报到办结的中位用时', '本社区还没有上报过事件（不是0）'))
+  else out.push(plain({ key: 'incident_resolution', group: '服务办结', label: '本月事件从上报到办结的中位用时', unit: '小时', source: `本月办结${i.resolved}件`, baseline: null, note: null }, i.medianHours, i.resolved))
+  return out
+}
 
 export function figuresFrom(a: DashboardAggregate): Figure[] {
   const out: Figure[] = []
@@ -150,8 +215,6 @@ export function figuresFrom(a: DashboardAggregate): Figure[] {
       out.push(share({ key: `survey_${fig.key}`, group: '问卷（实地调查题目）', label: fig.label, source: `问卷“智慧社区治理居民问卷”（${a.template.respondents}份答卷）`, baseline: study(fig.key), note: null }, r.count, r.answered))
     }
   }
-  for (const [key, label] of NOT_YET) {
-    out.push({ key, group: '尚未上线', label, value: null, unit: '%', count: null, of: null, suppressed: false, available: false, source: '—', baseline: null, note: '该功能尚未上线，暂无数据（不是0）' })
-  }
+  out.push(...featureFiguresOf(a.features))
   return out
 }

@@ -25,6 +25,9 @@ export const questionSchema = z
 
 const audience = z.object({ kind: z.enum(['community', 'grids', 'buildings', 'owners']), ids: z.array(z.string().min(1).max(64)).max(50).default([]) }).strict()
 
+/** Where a survey came from: a 邻里讨论 post or a council agenda item (coordination with the groups feature). */
+const origin = z.object({ kind: z.enum(['post', 'agenda']), id: z.string().min(1).max(80) }).strict()
+
 const definitionFields = {
   title: z.string().trim().min(1, '请填写问卷标题').max(LIMITS.title),
   intro: z.string().trim().max(1000).default(''),
@@ -43,7 +46,7 @@ function refineDefinition(def: z.infer<z.ZodObject<typeof definitionFields>>, ct
   }
 }
 
-const definition = z.object({ communityId: ids.community, ...definitionFields }).strict().superRefine(refineDefinition)
+const definition = z.object({ communityId: ids.community, ...definitionFields, origin: origin.optional() }).strict().superRefine(refineDefinition)
 
 const answerValue = z.union([z.string().max(LIMITS.textLength * 2), z.array(z.string().max(40)).max(LIMITS.options), z.number(), z.record(z.string().max(40), z.string().max(40))])
 
@@ -68,6 +71,7 @@ const surveyFull = surveySummary.extend({
   intro: z.string(),
   audience,
   questions: z.array(questionSchema),
+  origin: origin.nullable(),
 })
 
 const cell = z.object({ id: z.string(), label: z.string(), count: z.number().nullable(), share: z.number().nullable() })
@@ -89,6 +93,7 @@ const resultsOut = z.object({
       mean: z.number().nullable(),
       texts: z.array(z.string()),
       held: z.number(),
+      refused: z.number(),
       suppressed: z.boolean(),
     }),
   ),
@@ -162,6 +167,25 @@ export const surveyContract = defineFunction('survey', {
     input: z.object({ surveyId: z.string().min(1).max(80), communityId: ids.community }).strict(),
     output: resultsOut,
     access: { ...manage, community: (i) => i.communityId },
+  }),
+  audienceCount: defineAction({
+    summary: 'How many households (homes with an approved member) an audience addresses, before publishing.',
+    input: z.object({ communityId: ids.community, audience }).strict(),
+    output: z.object({ households: z.number(), buildings: z.number() }),
+    access: { ...manage, community: (i) => i.communityId },
+  }),
+  heldTexts: defineAction({
+    summary: 'Free-text answers held by msgSecCheck (review), for a person to release or refuse (R5.8). Never who wrote them.',
+    input: z.object({ surveyId: z.string().min(1).max(80), communityId: ids.community }).strict(),
+    output: z.object({ items: z.array(z.object({ key: z.string(), questionId: z.string(), questionTitle: z.string(), text: z.string() })), total: z.number() }),
+    access: { ...manage, community: (i) => i.communityId },
+  }),
+  reviewText: defineAction({
+    summary: 'Release (shown in the results) or refuse (never shown) one held free-text answer. Audited.',
+    input: z.object({ surveyId: z.string().min(1).max(80), communityId: ids.community, key: z.string().min(1).max(120), decision: z.enum(['RELEASE', 'REFUSE']) }).strict(),
+    output: z.object({ key: z.string(), moderation: z.enum(['RELEASED', 'REFUSED']) }),
+    access: { ...manage, community: (i) => i.communityId },
+    idempotent: true,
   }),
   export: defineAction({
     summary: 'The results as CSV (UTF-8 with BOM, formulas neutralised), base64 for the transport. Audited.',

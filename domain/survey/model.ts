@@ -80,14 +80,20 @@ export interface SurveyDoc extends Omit<SurveyDefinition, 'opensAt' | 'closesAt'
   updatedAt: Date
   publishedAt: Date | null
   closedAt: Date | null
+  /** The 邻里讨论 post or agenda item the survey came from, if any. */
+  origin?: { kind: 'post' | 'agenda'; id: string } | null
 }
 
 /** One answer: single → choice id; multiple → choice ids; rating → 1..5; text → string; matrix → row id → column id. */
 export type AnswerValue = string | string[] | number | Record<string, string>
 export type Answers = Record<string, AnswerValue>
 
-/** Moderation of a free-text answer (R5.8): only PASS is ever shown to anyone else. */
-export type TextModeration = 'PASS' | 'REVIEW'
+/**
+ * Moderation of a free-text answer (R5.8): PASS (msgSecCheck passed) and RELEASED (held, then
+ * released by staff) are shown; REVIEW (held) and REFUSED never are.
+ */
+export type TextModeration = 'PASS' | 'REVIEW' | 'RELEASED' | 'REFUSED'
+export const SHOWN_MODERATION: readonly TextModeration[] = ['PASS', 'RELEASED']
 
 /**
  * A stored response. Anonymous ones carry no openid, no unit and only the day (issue #15); named
@@ -100,6 +106,8 @@ export interface SurveyResponseDoc {
   answers: Answers
   /** Question id → moderation of its text answer. */
   moderation: Record<string, TextModeration>
+  /** True while any text answer waits for review (indexed, so the review page needs no scan). */
+  held?: boolean
   /** YYYY-MM-DD (China time) — never finer for anonymous responses. */
   day: string
   openid?: string

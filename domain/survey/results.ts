@@ -4,7 +4,7 @@
  * exactly one suppressed cell the next smallest is suppressed too, so the hidden one cannot be
  * recovered by subtracting the others from the total (secondary suppression).
  */
-import { MIN_CELL, type Choice, type Question, type SurveyResponseDoc } from './model'
+import { MIN_CELL, SHOWN_MODERATION, type Choice, type Question, type SurveyResponseDoc } from './model'
 
 export interface Cell {
   id: string
@@ -27,9 +27,12 @@ export interface QuestionResult {
   rows: { id: string; label: string; cells: Cell[] }[]
   /** rating: mean of 1–5, null when fewer than MIN_CELL answered. */
   mean: number | null
-  /** text: answers that passed the content check (R5.8); held ones are only counted. */
+  /** text: answers that passed the content check or were released by staff (R5.8); held and refused ones are only counted. */
   texts: string[]
+  /** Held for review (not yet released or refused). */
   held: number
+  /** Refused after review: counted, never shown. */
+  refused: number
   suppressed: boolean
 }
 
@@ -63,7 +66,7 @@ function tally(ids: Iterable<string>, into: Map<string, number>): void {
 
 export function aggregate(questions: Question[], responses: Pick<SurveyResponseDoc, 'answers' | 'moderation'>[], minCell = MIN_CELL): SurveyResults {
   const out: QuestionResult[] = questions.map((q) => {
-    const base: QuestionResult = { questionId: q.id, kind: q.kind, title: q.title, baseline: q.baseline ?? null, answered: 0, cells: [], rows: [], mean: null, texts: [], held: 0, suppressed: false }
+    const base: QuestionResult = { questionId: q.id, kind: q.kind, title: q.title, baseline: q.baseline ?? null, answered: 0, cells: [], rows: [], mean: null, texts: [], held: 0, refused: 0, suppressed: false }
     const values = responses.map((r) => ({ v: r.answers[q.id], mod: r.moderation?.[q.id] })).filter((x) => x.v !== undefined)
     base.answered = values.length
     if (q.kind === 'single' || q.kind === 'multiple') {
@@ -94,9 +97,10 @@ export function aggregate(questions: Question[], responses: Pick<SurveyResponseD
       })
     } else {
       for (const { v, mod } of values) {
-        if (mod === 'PASS') {
+        if (mod && SHOWN_MODERATION.includes(mod)) {
           if (base.texts.length < MAX_TEXTS) base.texts.push(v as string)
-        } else base.held++
+        } else if (mod === 'REFUSED') base.refused++
+        else base.held++
       }
     }
     base.suppressed = [...base.cells, ...base.rows.flatMap((r) => r.cells)].some((c) => c.count === null)

@@ -45,6 +45,17 @@ async function answerAll(page: Page): Promise<number> {
   return steps
 }
 
+/** One cloud call as `openid`, the way the H5 client sends it (POST /functions/<name>, X-Dev-Openid). */
+async function call(page: Page, baseUrl: string, openid: string, fn: string, action: string, input: object): Promise<any> {
+  const res = await page.request.post(`${baseUrl}/functions/${fn}`, { headers: { 'X-Dev-Openid': openid }, data: { action, input, meta: { requestId: `e2e-${Math.random().toString(36).slice(2)}` } } })
+  const body = await res.json()
+  assert(body.ok, `${fn}.${action}: ${JSON.stringify(body.error)}`)
+  return body.data
+}
+
+const STAFF = 'o_demo_rc_staff'
+const C = 'c_xuetangpo'
+
 export const surveyScenarios: Scenario[] = [
   {
     name: 'survey: staff publish the field study template, three residents answer it, the chart shows',
@@ -97,8 +108,91 @@ export const surveyScenarios: Scenario[] = [
       await visible(page, '#figure-platform_use_households').waitFor({ timeout: 20_000 })
       await expectText(page, '#figure-platform_use_households', '41.7%')
       await expectText(page, '#figure-survey_security_worry', '56.6%')
-      await expectText(page, '#figure-booking_use', '尚未上线')
+      // Features in use now show their figures; one not in use here says so instead of 0.
       await shot('dashboard')
+      await visible(page, '#figure-groups_per_resident').scrollIntoViewIfNeeded()
+      await shot('dashboard-features')
+      await visible(page, '#figure-incident_resolution').scrollIntoViewIfNeeded()
+      await shot('dashboard-services')
+    },
+  },
+  {
+    name: 'survey: a held free-text answer is reviewed and released, then shown in the results',
+    async run({ page, baseUrl, shot }) {
+      const now = Date.now()
+      const { surveyId } = await call(page, baseUrl, STAFF, 'survey', 'create', {
+        communityId: C,
+        title: '楼道停车意见（e2e）',
+        questions: [{ id: 'q1', kind: 'text', title: '您对电动车停放有什么建议？' }],
+        anonymous: true,
+        opensAt: new Date(now - 60_000).toISOString(),
+        closesAt: new Date(now + 7 * 86400e3).toISOString(),
+      })
+      await call(page, baseUrl, STAFF, 'survey', 'publish', { surveyId, communityId: C })
+      const { policyVersion } = await call(page, baseUrl, 'o_demo_resident', 'consent', 'policy', {})
+      await call(page, baseUrl, 'o_demo_resident', 'consent', 'grant', { purposes: ['survey'], policyVersion, channel: 'e2e-setup' })
+      // The local msgSecCheck holds contact details for review.
+      const r = await call(page, baseUrl, 'o_demo_resident', 'survey', 'respond', { surveyId, answers: { q1: '建议集中充电，有事加微信联系' } })
+      assert(r.held === 1, `held ${r.held}`)
+
+      await open(page, baseUrl, STAFF, `results/index?id=${encodeURIComponent(surveyId)}`, '#survey-respondents')
+      await expectText(page, '#result-q1', '待审核')
+      await visible(page, '#survey-review').click()
+      await visible(page, '#held-1').waitFor({ timeout: 20_000 })
+      await expectText(page, '#held-1', '建议集中充电')
+      await expectMinSize(page, '#held-1-release', 44)
+      await shot('survey-review')
+      await visible(page, '#held-1-release').click()
+      await visible(page, '#review-empty').waitFor({ timeout: 20_000 })
+      await expectText(page, '#review-note', '已公开')
+      // Back to the results (as the user goes): they are read again and show the released text.
+      await page.goBack()
+      await expectText(page, '#result-q1', '建议集中充电', 20_000)
+      await shot('survey-review-released')
+    },
+  },
+  {
+    name: 'survey: the builder from a 邻里讨论 post, audience by building with the households addressed',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, STAFF, `builder/index?originKind=post&originId=ps_e2e_1&title=${encodeURIComponent('电动车充电桩放哪里')}`, '#survey-origin')
+      await expectText(page, '#survey-origin', '来自邻里讨论')
+      const title = await visible(page, '#survey-title input').inputValue()
+      assert(title === '电动车充电桩放哪里', `title prefilled as ${title}`)
+      await expectText(page, '#aud-reach', '将发给')
+      const all = Number((await visible(page, '#aud-reach').textContent())?.match(/(\d+)户/)?.[1])
+      await visible(page, '#aud-buildings').click()
+      await expectText(page, '#aud-reach', '请选择楼栋')
+      await visible(page, '#aud-building-list .choice').first().click()
+      await expectText(page, '#aud-reach', '将发给')
+      const one = Number((await visible(page, '#aud-reach').textContent())?.match(/(\d+)户/)?.[1])
+      assert(one > 0 && one < all, `one building ${one} households, the community ${all}`)
+      await shot('survey-builder-audience')
+    },
+  },
+  {
+    name: 'survey: 你说我办 — staff turn incidents into an item and close it; the reporter in 长辈版 sees it came from them',
+    async run({ page, baseUrl, shot }) {
+      await open(page, baseUrl, STAFF, 'actions/index', '#action-create')
+      await visible(page, '#action-source-incidents').click()
+      await visible(page, '#action-incidents .choice').first().click()
+      await visible(page, '#action-title input').fill('单元门禁集中检修（e2e）')
+      await visible(page, '#action-owner input').fill('物业 王师傅')
+      await visible(page, '#action-create-submit').click()
+      const card = visible(page, '.card').filter({ hasText: '单元门禁集中检修（e2e）' })
+      await card.first().waitFor({ timeout: 20_000 })
+      await shot('actions-staff-created')
+      await card.first().locator('.choice', { hasText: '已办结' }).click()
+      await card.first().locator('textarea').fill('已更换2栋、5栋门禁读卡器')
+      await card.first().locator('.btn').filter({ hasText: '办结并告知居民' }).click()
+      await visible(page, '.card').filter({ hasText: '已更换2栋、5栋门禁读卡器' }).first().waitFor({ timeout: 20_000 })
+      await shot('actions-staff-closed')
+
+      // 陈桂兰 (长辈版) reported the lamp: the seeded item says it came from her report.
+      await open(page, baseUrl, 'o_demo_elder', 'actions/index', '#action-ai_seed_lights')
+      await expectText(page, '#action-ai_seed_lights', '包括您上报的事件')
+      const root = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)
+      assert(parseFloat(root) >= 20, `长辈版 root font ${root}`)
+      await shot('actions-elder')
     },
   },
 ]

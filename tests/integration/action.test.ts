@@ -30,3 +30,28 @@ test('a finding becomes an action item; racing progress notes all land; closing 
   const bad = expectError(await t.call('action', 'create', { communityId: C, title: '', source: { kind: 'survey', label: 'x' }, ownerName: '', dueDate: '明天' }, STAFF), 'VALIDATION_FAILED')
   expect(Object.keys((bad.details as { fields: Record<string, string[]> }).fields).sort()).toEqual(['dueDate', 'ownerName', 'title'])
 }, 60_000)
+
+test('a pattern of incidents becomes an item; its reporters see it came from them, and hear when it is closed', async () => {
+  const incidents = t.store.find('incidents', { communityId: C }).filter((i) => ['o_demo_owner', 'o_demo_elder'].includes(i.reporterOpenid as string))
+  expect(incidents.length).toBeGreaterThan(0)
+  const ids = incidents.map((i) => i._id)
+  const before = t.store.count('action_items', {})
+  const bad = expectError(await t.call('action', 'create', { communityId: C, title: '楼道照明', source: { kind: 'incidents', label: '多次报修', incidentIds: [...ids, 'inc_nowhere'] }, ownerName: '王', dueDate: '2027-01-31' }, STAFF), 'VALIDATION_FAILED')
+  expect((bad.details as { fields: Record<string, string[]> }).fields['source.incidentIds']).toBeDefined()
+  expect(t.store.count('action_items', {})).toBe(before)
+
+  const item = expectOk(await t.call<Item & { fromYou: boolean }>('action', 'create', { communityId: C, title: '楼道与公共设施集中整修', source: { kind: 'incidents', label: `近期${ids.length}起事件上报`, incidentIds: ids }, ownerName: '物业 王师傅', dueDate: '2027-02-15' }, STAFF))
+  // The reporters' openids are kept for the notice but never sent to anyone.
+  expect(JSON.stringify(item)).not.toContain('o_demo_')
+  const reporters = [...new Set(incidents.map((i) => i.reporterOpenid as string))]
+  const fromYou = async (who: string) => expectOk(await t.call<{ items: (Item & { fromYou: boolean })[] }>('action', 'list', { communityId: C }, who)).items.find((i) => i.id === item.id)!.fromYou
+  for (const r of reporters) expect(await fromYou(r)).toBe(true)
+  const other = ['o_demo_resident', 'o_demo_family'].find((o) => !reporters.includes(o))!
+  expect(await fromYou(other)).toBe(false)
+
+  // Closing needs a note residents can read.
+  expectError(await t.call('action', 'update', { communityId: C, actionId: item.id, status: 'DONE', note: '好' }, STAFF), 'VALIDATION_FAILED')
+  const done = expectOk(await t.call<Item>('action', 'update', { communityId: C, actionId: item.id, status: 'DONE', note: '已更换3栋、5栋楼道灯并修好单元门' }, STAFF))
+  expect(done.status).toBe('DONE')
+  expect(t.store.find('audit_log', { event: 'action.closed', target: item.id })).toHaveLength(1)
+}, 60_000)

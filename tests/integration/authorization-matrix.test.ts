@@ -669,7 +669,7 @@ const CASES: Record<string, Case> = {
     expect: can('survey.manage'),
   },
   ...Object.fromEntries(
-    (['update', 'publish', 'close', 'results', 'export'] as const).map((action) => [
+    (['update', 'publish', 'close', 'results', 'export', 'heldTexts'] as const).map((action) => [
       `survey.${action}`,
       {
         fn: 'survey',
@@ -679,6 +679,13 @@ const CASES: Record<string, Case> = {
       },
     ]),
   ),
+  'survey.reviewText': {
+    fn: 'survey',
+    action: 'reviewText',
+    input: () => ({ surveyId: 'sv_matrix_missing', communityId: C, key: 'rv_matrix_missing', decision: 'RELEASE' }),
+    expect: (p: Persona): Outcome => (can('survey.manage')(p) === 'ALLOW' ? 'NOT_FOUND' : 'FORBIDDEN'),
+  },
+  'survey.audienceCount': { fn: 'survey', action: 'audienceCount', input: () => ({ communityId: C, audience: { kind: 'owners', ids: [] } }), expect: can('survey.manage') },
   'survey.list': { fn: 'survey', action: 'list', input: () => ({ communityId: C }), expect: member },
   'survey.get': { fn: 'survey', action: 'get', input: () => ({ surveyId: 'sv_matrix_missing' }), expect: (p) => (isMember(p) ? 'NOT_FOUND' : 'UNAUTHENTICATED') },
   'survey.respond': {

@@ -62,9 +62,20 @@ test('after the nightly job, figures equal an independent count over the seeded 
   const villages = responses.filter((r) => (r.answers as Record<string, unknown>).q_type === 'village').length
   expect(villages).toBe(2)
 
-  for (const key of ['notice_reach', 'booking_use', 'repair_resolution', 'election_turnout']) {
-    expect(fig(d, key)).toMatchObject({ available: false, value: null })
-    expect(fig(d, key).note).toContain('尚未上线')
+  // The other features' figures, from their own collections, counted independently.
+  const groupIds = t.store.find('groups', { communityId: C }).map((g) => g._id)
+  const joined = t.store.find('group_members', { state: 'JOINED' }).filter((m) => groupIds.includes(m.groupId as string) && accounts.has(m.openid as string))
+  const perResident = fig(d, 'groups_per_resident')
+  if (groupIds.length === 0) expect(perResident).toMatchObject({ available: false, value: null })
+  else expect(perResident).toMatchObject({ available: true, value: Math.round((joined.length / accounts.size) * 10) / 10 })
+  const rights = t.store.find('elections', { communityId: C }).filter((e) => ['VOTING_OPEN', 'PRELIM_RESULT', 'RESULT_FINAL', 'TERMINATED'].includes(e.status as string))
+  expect(fig(d, 'election_turnout').available).toBe(rights.length > 0)
+  const resources = t.store.count('booking_resources', { communityId: C, active: true })
+  expect(fig(d, 'booking_use').available).toBe(resources > 0)
+  // A feature not in use here says so instead of 0.
+  for (const f of d.figures.filter((x) => !x.available)) {
+    expect(f.value).toBeNull()
+    expect(f.note).toMatch(/不是0|还没有/)
   }
   expect(d.trend.at(-1)?.accounts).toBe(accounts.size)
 }, 120_000)

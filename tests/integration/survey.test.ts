@@ -193,3 +193,63 @@ describe('results, suppression, content check and export', () => {
     expect(expectOk(await t.call<{ surveys: { id: string }[] }>('survey', 'list', { communityId: C }, 'o_demo_resident')).surveys.map((x) => x.id)).not.toContain(surveyId)
   })
 })
+
+describe('review of held free text (R5.8), origin link, audience count', () => {
+  test('held answers wait for a person: released ones appear in the results and the CSV, refused ones never', async () => {
+    const id = await published(simple({ title: '停车位意见' }))
+    const a = resident('o_sv_hold_a', 8, '101')
+    const b = resident('o_sv_hold_b', 8, '102')
+    // The local msgSecCheck holds contact details for review (scene 2, suggest "review").
+    expect(expectOk(await t.call<{ held: number }>('survey', 'respond', { surveyId: id, answers: { q1: 'yes', q2: '有事加微信聊车位' } }, a)).held).toBe(1)
+    expect(expectOk(await t.call<{ held: number }>('survey', 'respond', { surveyId: id, answers: { q1: 'no', q2: '加微信谈谈收费' } }, b)).held).toBe(1)
+    const before = expectOk(await t.call<SurveyResults>('survey', 'results', { surveyId: id, communityId: C }, STAFF)).questions[1]
+    expect([before.texts, before.held]).toEqual([[], 2])
+
+    const queue = expectOk(await t.call<{ items: { key: string; text: string; questionTitle: string }[]; total: number }>('survey', 'heldTexts', { surveyId: id, communityId: C }, STAFF))
+    expect(queue.total).toBe(2)
+    expect(queue.items.map((i) => i.text).sort()).toEqual(['有事加微信聊车位', '加微信谈谈收费'].sort())
+    // The queue names no one.
+    expect(JSON.stringify(queue)).not.toMatch(/o_sv_hold|unit|openid/)
+    const release = queue.items.find((i) => i.text === '有事加微信聊车位')!
+    const refuse = queue.items.find((i) => i.text === '加微信谈谈收费')!
+    // Five staff taps on one release at once: one decision, all answered ok.
+    const taps = await Promise.all(Array.from({ length: 5 }, () => t.call<{ moderation: string }>('survey', 'reviewText', { surveyId: id, communityId: C, key: release.key, decision: 'RELEASE' }, STAFF)))
+    for (const tap of taps) expect(expectOk(tap).moderation).toBe('RELEASED')
+    expectOk(await t.call('survey', 'reviewText', { surveyId: id, communityId: C, key: refuse.key, decision: 'REFUSE' }, STAFF))
+    // A refused answer cannot be released afterwards.
+    expectError(await t.call('survey', 'reviewText', { surveyId: id, communityId: C, key: refuse.key, decision: 'RELEASE' }, STAFF), 'CONFLICT')
+    expectError(await t.call('survey', 'reviewText', { surveyId: id, communityId: C, key: 'rv_nothing', decision: 'RELEASE' }, STAFF), 'NOT_FOUND')
+
+    const after = expectOk(await t.call<SurveyResults>('survey', 'results', { surveyId: id, communityId: C }, STAFF)).questions[1]
+    expect([after.texts, after.held, after.refused]).toEqual([['有事加微信聊车位'], 0, 1])
+    expect(expectOk(await t.call<{ total: number }>('survey', 'heldTexts', { surveyId: id, communityId: C }, STAFF)).total).toBe(0)
+    const csv = parseCsv(Buffer.from(expectOk(await t.call<{ csvBase64: string }>('survey', 'export', { surveyId: id, communityId: C }, STAFF)).csvBase64, 'base64').toString('utf8'))
+    expect(csv.filter((row) => row[0] === 'Q2' && row[2] === '文字回答').map((row) => row[3])).toEqual(['有事加微信聊车位'])
+    expect(t.store.find('audit_log', { target: id, event: 'survey.text_released' })).not.toHaveLength(0)
+    expect(t.store.find('audit_log', { target: id, event: 'survey.text_refused' })).toHaveLength(1)
+  }, 60_000)
+
+  test('a survey from a 邻里讨论 post keeps its origin; survey.get returns it', async () => {
+    const { surveyId } = expectOk(await t.call<{ surveyId: string }>('survey', 'create', simple({ origin: { kind: 'post', id: 'ps_from_group_1' } }), STAFF))
+    expect(expectOk(await t.call<{ origin: unknown }>('survey', 'get', { surveyId }, STAFF)).origin).toEqual({ kind: 'post', id: 'ps_from_group_1' })
+    expect(t.store.find('surveys', { 'origin.id': 'ps_from_group_1' }).map((s) => s._id)).toEqual([surveyId])
+    const plain = expectOk(await t.call<{ surveyId: string }>('survey', 'create', simple(), STAFF))
+    expect(expectOk(await t.call<{ origin: unknown }>('survey', 'get', { surveyId: plain.surveyId }, STAFF)).origin).toBeNull()
+    const bad = expectError(await t.call('survey', 'create', simple({ origin: { kind: 'tweet', id: '' } }), STAFF), 'VALIDATION_FAILED')
+    expect(Object.keys((bad.details as { fields: Record<string, string[]> }).fields).some((f) => f.startsWith('origin'))).toBe(true)
+  })
+
+  test('the audience count equals the homes with an approved member in the chosen grids, buildings or owners', async () => {
+    const members = t.store.find('household_members', { communityId: C, status: 'APPROVED' })
+    const homes = (pred: (m: (typeof members)[number]) => boolean) => new Set(members.filter(pred).map((m) => m.unitId)).size
+    const count = async (audience: unknown) => expectOk(await t.call<{ households: number }>('survey', 'audienceCount', { communityId: C, audience }, STAFF)).households
+    expect(await count({ kind: 'community', ids: [] })).toBe(homes(() => true))
+    expect(await count({ kind: 'owners', ids: [] })).toBe(homes((m) => m.relation === 'OWNER' || m.relation === 'CO_OWNER'))
+    const b1 = `${C}_b01`
+    expect(await count({ kind: 'buildings', ids: [b1] })).toBe(homes((m) => m.buildingId === b1))
+    const grid = t.store.find('grids', { communityId: C })[0]
+    const gridBuildings = grid.buildingIds as string[]
+    expect(await count({ kind: 'grids', ids: [grid._id] })).toBe(homes((m) => gridBuildings.includes(m.buildingId as string)))
+    expect(await count({ kind: 'grids', ids: [grid._id] })).toBeGreaterThan(0)
+  })
+})

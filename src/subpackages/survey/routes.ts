@@ -6,4 +6,6 @@ export const SURVEY_ROUTES = {
   builder: '/subpackages/survey/pages/builder/index',
   results: '/subpackages/survey/pages/results/index',
   dashboard: '/subpackages/survey/pages/dashboard/index',
+  review: '/subpackages/survey/pages/review/index',
+  actions: '/subpackages/survey/pages/actions/index',
 } as const

@@ -10,7 +10,9 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Lo
   useEffect(() => {
     if (!load) return
     let live = true
-    setState({ status: 'loading' })
+    // A reload keeps what is shown until the new answer is in: unmounting the page's cards mid-tap
+    // (a button still showing its spinner) breaks Taro H5's components and flickers anyway.
+    setState((cur) => (cur.status === 'ready' ? cur : { status: 'loading' }))
     load().then(
       (data) => live && setState({ status: 'ready', data }),
       (e) => live && setState({ status: 'error', message: errorText(e) }),

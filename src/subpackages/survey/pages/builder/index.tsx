@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
@@ -8,7 +8,10 @@ import { callCloud } from '@/services/cloud'
 import { Button, Card, Checkbox, Choice, PageHeader, TextField } from '@/shared/ui'
 import { QUESTION_KINDS, QUESTION_KIND_LABELS, type QuestionKind } from '@domain/survey/model'
 import { SURVEY_ROUTES } from '../../routes'
-import { newQuestion, toInput, type DraftQuestion } from './draft'
+import { newQuestion, originFromQuery, toInput, type AudienceKind, type DraftQuestion } from './draft'
+import { useLoad } from '../../components/use-load'
+
+const GROUP_POST = '/subpackages/group/pages/post/index'
 
 const DAYS = [7, 14, 30]
 
@@ -19,10 +22,36 @@ const DAYS = [7, 14, 30]
  */
 export default function BuilderPage() {
   const communityId = useSession().data?.currentCommunity?.id ?? ''
-  const [title, setTitle] = useState('')
+  const query = originFromQuery(useRouter().params as Record<string, string | undefined>)
+  const [title, setTitle] = useState(query.title)
   const [intro, setIntro] = useState('')
   const [questions, setQuestions] = useState<DraftQuestion[]>([])
-  const [audience, setAudience] = useState<'community' | 'owners'>('community')
+  const [audience, setAudience] = useState<AudienceKind>('community')
+  const [picked, setPicked] = useState<string[]>([])
+  const grids = useLoad(communityId ? () => callCloud('community', 'grids', { communityId }) : null, [communityId])
+  const pickable = audience === 'grids' || audience === 'buildings'
+  const audienceKey = `${audience}:${pickable ? picked.join(',') : ''}`
+  // The count is kept with the audience it was asked for, so a stale one is never shown.
+  const [counted, setCounted] = useState<{ key: string; households: number } | null>(null)
+  const reach = counted && counted.key === audienceKey ? counted.households : null
+  // The households addressed, asked of the server whenever the audience changes (before publishing).
+  useEffect(() => {
+    if (!communityId || (pickable && picked.length === 0)) return
+    let live = true
+    callCloud('survey', 'audienceCount', { communityId, audience: { kind: audience, ids: pickable ? picked : [] } }).then(
+      (r) => live && setCounted({ key: audienceKey, households: r.households }),
+      () => live && setCounted(null),
+    )
+    return () => {
+      live = false
+    }
+  }, [communityId, audienceKey])
+  const choose = (kind: AudienceKind) => {
+    setAudience(kind)
+    setPicked([])
+  }
+  const toggle = (id: string) => setPicked((xs) => (xs.includes(id) ? xs.filter((x) => x !== id) : [...xs, id]))
+  const buildings = grids.status === 'ready' ? grids.data.grids.flatMap((g) => g.buildingIds.map((id, i) => ({ id, name: g.buildingNames[i] ?? id }))) : []
   const [anonymous, setAnonymous] = useState(true)
   const [oncePer, setOncePer] = useState<'person' | 'household'>('person')
   const [days, setDays] = useState(14)
@@ -45,7 +74,7 @@ export default function BuilderPage() {
     const now = new Date()
     return run(() => callCloud('survey', 'createFromTemplate', { communityId, template: 'baseline-2019', opensAt: now.toISOString(), closesAt: new Date(now.getTime() + 30 * 24 * 3600 * 1000).toISOString() }))
   }
-  const save = () => run(() => callCloud('survey', 'create', toInput(communityId, { title, intro, questions, audience, anonymous, oncePer, days })))
+  const save = () => run(() => callCloud('survey', 'create', toInput(communityId, { title, intro, questions, audience, audienceIds: picked, anonymous, oncePer, days, origin: query.origin })))
   const edit = (i: number, patch: Partial<DraftQuestion>) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...patch } : q)))
 
   return (
@@ -55,6 +84,14 @@ export default function BuilderPage() {
         使用实地调查问卷模板
       </Button>
 
+      {query.origin ? (
+        <Card id='survey-origin' title='来自邻里讨论'>
+          <Text className='body-text'>{query.title ? `“${query.title}”` : '这份问卷来自居民的讨论'}</Text>
+          <Button id='survey-origin-open' variant='text' onClick={() => Taro.navigateTo({ url: `${GROUP_POST}?id=${encodeURIComponent(query.origin!.id)}` })}>
+            查看原讨论
+          </Button>
+        </Card>
+      ) : null}
       <Text className='section-title'>或自己设计问卷</Text>
       <Card>
         <TextField id='survey-title' label='问卷标题' value={title} onChange={setTitle} maxlength={200} />
@@ -84,8 +121,29 @@ export default function BuilderPage() {
       </Card>
       <Card title='谁来填写'>
         <View className='choice-grid'>
-          <Choice id='aud-community' label='全体居民' on={audience === 'community'} onClick={() => setAudience('community')} />
-          <Choice id='aud-owners' label='仅业主' on={audience === 'owners'} onClick={() => setAudience('owners')} />
+          <Choice id='aud-community' label='全体居民' on={audience === 'community'} onClick={() => choose('community')} />
+          <Choice id='aud-owners' label='仅业主' on={audience === 'owners'} onClick={() => choose('owners')} />
+          <Choice id='aud-grids' label='按网格' on={audience === 'grids'} onClick={() => choose('grids')} />
+          <Choice id='aud-buildings' label='按楼栋' on={audience === 'buildings'} onClick={() => choose('buildings')} />
+        </View>
+        {audience === 'grids' && grids.status === 'ready' ? (
+          <View className='choice-grid' id='aud-grid-list'>
+            {grids.data.grids.map((g) => (
+              <Choice key={g.id} id={`aud-grid-${g.id}`} label={`${g.name}（${g.buildingNames.join('、')}）`} on={picked.includes(g.id)} onClick={() => toggle(g.id)} />
+            ))}
+          </View>
+        ) : null}
+        {audience === 'buildings' && grids.status === 'ready' ? (
+          <View className='choice-grid' id='aud-building-list'>
+            {buildings.map((b) => (
+              <Choice key={b.id} id={`aud-building-${b.id}`} label={b.name} on={picked.includes(b.id)} onClick={() => toggle(b.id)} />
+            ))}
+          </View>
+        ) : null}
+        <Text className='body-text survey-reach' id='aud-reach'>
+          {pickable && picked.length === 0 ? `请选择${audience === 'grids' ? '网格' : '楼栋'}` : reach === null ? '正在统计…' : `将发给${reach}户（已入住并通过审核的住户）`}
+        </Text>
+        <View className='choice-grid'>
           <Choice id='once-person' label='每人一份' on={oncePer === 'person'} onClick={() => setOncePer('person')} />
           <Choice id='once-household' label='每户一份' on={oncePer === 'household'} onClick={() => setOncePer('household')} />
         </View>
@@ -100,7 +158,7 @@ export default function BuilderPage() {
         </View>
       </Card>
       {error ? <Text className='form-error' id='builder-error'>{error}</Text> : null}
-      <Button id='survey-save' block loading={busy} disabled={!communityId} onClick={save}>
+      <Button id='survey-save' block loading={busy} disabled={!communityId || (pickable && picked.length === 0)} onClick={save}>
         保存草稿
       </Button>
     </PageShell>

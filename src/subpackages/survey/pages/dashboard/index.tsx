@@ -14,6 +14,7 @@ type Figure = Dash['figures'][number]
 function valueText(f: Figure): string {
   if (!f.available) return '暂无数据'
   if (f.suppressed) return '少于5户，不显示'
+  if (f.value === null) return '暂无数据'
   return f.unit === '%' ? `${f.value}%` : `${f.value}${f.unit}`
 }
 
@@ -21,7 +22,7 @@ function FigureRow({ f }: { f: Figure }) {
   return (
     <View className='figure-row' id={`figure-${f.key}`}>
       <Text className='title'>{f.label}</Text>
-      <Text className={f.available && !f.suppressed ? 'figure-row__value' : 'figure-row__muted'}>{valueText(f)}</Text>
+      <Text className={f.available && !f.suppressed && f.value !== null ? 'figure-row__value' : 'figure-row__muted'}>{valueText(f)}</Text>
       {f.count !== null && f.of !== null ? <Text className='caption'>{`${f.count} / ${f.of}`}</Text> : null}
       {f.baseline && f.unit === '%' && f.available ? (
         <Bars
@@ -31,9 +32,9 @@ function FigureRow({ f }: { f: Figure }) {
           ]}
         />
       ) : null}
-      <Text className='caption'>{`来源：${f.source}`}</Text>
-      {f.baseline ? <Text className='caption'>{`对照：${f.baseline.source} ${f.baseline.statement}`}</Text> : null}
-      {f.note ? <Text className='caption'>{f.note}</Text> : null}
+      {f.source !== '—' ? <Text className='caption figure-row__line'>{`来源：${f.source}`}</Text> : null}
+      {f.baseline ? <Text className='caption figure-row__line'>{`对照：${f.baseline.source} ${f.baseline.statement}`}</Text> : null}
+      {f.note ? <Text className='caption figure-row__line'>{f.note}</Text> : null}
     </View>
   )
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/app-shell/PageShell'
 import { errorText } from '@/features/consent/messages'
@@ -10,6 +10,9 @@ import { SURVEY_STATUS_LABELS } from '@domain/survey/model'
 import { Bars, cellText } from '../../components/Bars'
 import { useLoad } from '../../components/use-load'
 import { SAVE_CSV_LABEL, saveCsv } from './save-csv'
+import { SURVEY_ROUTES } from '../../routes'
+
+const GROUP_POST = '/subpackages/group/pages/post/index'
 
 type Results = CallOutput<'survey', 'results'>
 type QuestionResult = Results['questions'][number]
@@ -30,7 +33,8 @@ function QuestionChart({ q, index }: { q: QuestionResult; index: number }) {
           {q.texts.map((t, i) => (
             <Text key={i} className='body-text notice-line'>{`“${t}”`}</Text>
           ))}
-          {q.held ? <Text className='caption'>{`另有${q.held}条回答待审核，审核通过前不显示`}</Text> : null}
+          {q.held ? <Text className='caption'>{`另有${q.held}条回答待审核，公开前不显示`}</Text> : null}
+          {q.refused ? <Text className='caption'>{`${q.refused}条回答审核后不公开`}</Text> : null}
           {q.texts.length === 0 && !q.held ? <Text className='caption'>还没有文字回答</Text> : null}
         </View>
       ) : null}
@@ -47,6 +51,13 @@ export default function ResultsPage() {
   const results = useLoad(surveyId && communityId ? () => callCloud('survey', 'results', { surveyId, communityId }) : null, [surveyId, communityId])
   const [note, setNote] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // Back from 审核文字回答: read the results again (released texts appear, the held count drops).
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) results.reload()
+    shown.current = true
+  })
+  const held = results.status === 'ready' ? results.data.questions.reduce((n, q) => n + q.held, 0) : 0
 
   const act = async (what: 'publish' | 'close' | 'export') => {
     setBusy(true)
@@ -90,6 +101,21 @@ export default function ResultsPage() {
         </View>
       ) : null}
       {note ? <Text className='status-note' id='survey-note'>{note}</Text> : null}
+      {info.status === 'ready' && info.data.origin ? (
+        <Button id='survey-origin-open' variant='text' onClick={() => Taro.navigateTo({ url: `${GROUP_POST}?id=${encodeURIComponent(info.data.origin!.id)}` })}>
+          来自邻里讨论：查看原讨论
+        </Button>
+      ) : null}
+      {held > 0 ? (
+        <Button id='survey-review' block variant='secondary' onClick={() => Taro.navigateTo({ url: `${SURVEY_ROUTES.review}?id=${encodeURIComponent(surveyId)}` })}>
+          {`审核文字回答（${held}条待审核）`}
+        </Button>
+      ) : null}
+      {results.status === 'ready' ? (
+        <Button id='survey-to-action' block variant='text' onClick={() => Taro.navigateTo({ url: `${SURVEY_ROUTES.actions}?sourceKind=survey&sourceRef=${encodeURIComponent(surveyId)}&sourceLabel=${encodeURIComponent(`问卷：${results.data.title}`)}` })}>
+          把发现变成“你说我办”事项
+        </Button>
+      ) : null}
       {results.status === 'loading' ? <Loading /> : null}
       {results.status === 'error' ? <ErrorState message={results.message} onRetry={results.reload} /> : null}
       {results.status === 'ready' ? (
