@@ -69,11 +69,104 @@ function jsonPath(field: string): string {
   return `'$.${field}'`
 }
 
+/**
+ * The SQL value an index holds for a field: the scalar itself, or for a Date (stored as
+ * {"$date": ms}) its milliseconds, so that ranges and ordering over dates can use the index.
+ * Queries must use this same expression for SQLite to pick the expression index.
+ */
+function indexValue(field: string): string {
+  return `coalesce(json_extract(data, '$.${field}."$date"'), json_extract(data, ${jsonPath(field)}))`
+}
+
+/** Index names carry the expression's version: a store file from before dates were indexed by ms is re-indexed. */
+const INDEX_PREFIX = 'ixv2'
+
 function sqlValue(v: unknown): string | number | null | undefined {
   if (typeof v === 'string') return v
   if (typeof v === 'number' && Number.isFinite(v)) return v
   if (typeof v === 'boolean') return v ? 1 : 0
   return undefined
+}
+
+type Bound = { v: string | number; incl: boolean }
+/** A necessary range for a field's index value: every matching document lies inside it. */
+interface Range {
+  lo?: Bound
+  hi?: Bound
+}
+
+/** A comparable bound value: numbers, strings, Dates as ms; anything else cannot bound a range. */
+function boundValue(v: unknown): string | number | undefined {
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.getTime() : undefined
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' && Number.isFinite(v)) return v
+  return undefined
+}
+
+const sameType = (a: Bound, b: Bound) => typeof a.v === typeof b.v
+/** The tighter (intersection) or looser (union) of two lower/upper bounds; undefined when not comparable. */
+function pick(a: Bound | undefined, b: Bound | undefined, side: 'lo' | 'hi', mode: 'and' | 'or'): Bound | undefined {
+  if (!a || !b) return mode === 'and' ? a ?? b : undefined
+  if (!sameType(a, b)) return mode === 'and' ? a : undefined
+  if (a.v === b.v) return { v: a.v, incl: mode === 'and' ? a.incl && b.incl : a.incl || b.incl }
+  const aFirst = a.v < b.v
+  // Intersection keeps the larger lower bound and the smaller upper bound; union the opposite.
+  const takeA = (side === 'lo') === (mode === 'and') ? !aFirst : aFirst
+  return takeA ? a : b
+}
+function combine(a: Range, b: Range, mode: 'and' | 'or'): Range {
+  const out: Range = {}
+  const lo = pick(a.lo, b.lo, 'lo', mode)
+  const hi = pick(a.hi, b.hi, 'hi', mode)
+  if (lo) out.lo = lo
+  if (hi) out.hi = hi
+  return out
+}
+
+/** The range one condition puts on a field, if it puts one (equality is the range [v, v]). */
+function conditionRange(cond: unknown): Range | undefined {
+  const eq = boundValue(cond)
+  if (eq !== undefined) return { lo: { v: eq, incl: true }, hi: { v: eq, incl: true } }
+  if (!cond || typeof cond !== 'object' || Array.isArray(cond) || cond instanceof RegExp) return undefined
+  const ops = cond as Record<string, unknown>
+  let r: Range | undefined
+  const add = (x: Range) => (r = r ? combine(r, x, 'and') : x)
+  if ('$eq' in ops && boundValue(ops.$eq) !== undefined) add({ lo: { v: boundValue(ops.$eq)!, incl: true }, hi: { v: boundValue(ops.$eq)!, incl: true } })
+  for (const [op, side, incl] of [['$gt', 'lo', false], ['$gte', 'lo', true], ['$lt', 'hi', false], ['$lte', 'hi', true]] as const) {
+    const v = boundValue(ops[op])
+    if (v !== undefined) add({ [side]: { v, incl } })
+  }
+  return r
+}
+
+/**
+ * Necessary ranges per field of a query: top-level and $and conditions intersect; an $or gives a
+ * field a range only when every branch bounds it (the union of the branches' ranges). The cursor
+ * form `$or: [{at: {$gt: t}}, {at: t, _id: {$gt: id}}]` thus reads as `at >= t`.
+ */
+function rangeConstraints(query: unknown): Map<string, Range> {
+  const out = new Map<string, Range>()
+  if (!query || typeof query !== 'object' || Array.isArray(query)) return out
+  const merge = (f: string, r: Range) => out.set(f, out.has(f) ? combine(out.get(f)!, r, 'and') : r)
+  for (const [key, cond] of Object.entries(query as Record<string, unknown>)) {
+    if (key === '$and' && Array.isArray(cond)) {
+      for (const part of cond) for (const [f, r] of rangeConstraints(part)) merge(f, r)
+    } else if (key === '$or' && Array.isArray(cond) && cond.length > 0) {
+      const branches = cond.map((b) => rangeConstraints(b))
+      for (const [f, first] of branches[0]) {
+        let u: Range | undefined = first
+        for (const b of branches.slice(1)) {
+          if (!u) break
+          u = b.has(f) ? combine(u, b.get(f)!, 'or') : undefined
+        }
+        if (u && (u.lo || u.hi)) merge(f, u)
+      }
+    } else if (!key.startsWith('$')) {
+      const r = conditionRange(cond)
+      if (r && (r.lo || r.hi)) merge(key, r)
+    }
+  }
+  return out
 }
 
 /** Top-level equality-ish constraints of a query: field → allowed scalar values. */
@@ -152,8 +245,9 @@ export class Store {
       this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, data TEXT NOT NULL)`)
       for (const ix of merged.indexes) {
         for (const f of ix.fields) if (!FIELD_PATH.test(f)) throw new StoreError('INVALID_PARAM', `invalid index field ${f}`)
-        const cols = ix.fields.map((f) => `json_extract(data, ${jsonPath(f)})`).join(', ')
-        this.db.exec(`CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ix_${t}_${ix.name} ON ${t} (${cols})`)
+        const cols = ix.fields.map((f) => indexValue(f)).join(', ')
+        this.db.exec(`DROP INDEX IF EXISTS ix_${t}_${ix.name}`)
+        this.db.exec(`CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${INDEX_PREFIX}_${t}_${ix.name} ON ${t} (${cols})`)
       }
       this.db.prepare('INSERT OR REPLACE INTO _collections (name, decl) VALUES (?, ?)').run(name, JSON.stringify(merged))
     })()
@@ -189,31 +283,10 @@ export class Store {
 
   private candidateRows(coll: string, query: unknown): Row[] {
     const t = this.requireCollection(coll)
-    const constraints = equalityConstraints(query)
-    // _id is the table's primary key (issue #9, item 5): doc(id).get/update/set/remove and every
-    // transaction read arrive as {_id: id}; without this they read and parsed the whole table.
-    const ids = constraints.get('_id')
-    if (ids && ids.every((v) => typeof v === 'string')) {
-      const unique = [...new Set(ids as string[])]
-      const out: (Row & { r: number })[] = []
-      // Chunks stay below SQLite's bound-parameter limit for long $in lists; rowid keeps the
-      // natural (insertion) order a scan would have given.
-      for (let i = 0; i < unique.length; i += 500) {
-        const chunk = unique.slice(i, i + 500)
-        out.push(...(this.db.prepare(`SELECT rowid AS r, id, rev, data FROM ${t} WHERE id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as (Row & { r: number })[]))
-      }
-      return out.sort((a, b) => a.r - b.r)
-    }
-    let best: { fields: string[] } | undefined
-    for (const ix of this.decls.get(coll)!.indexes) {
-      const prefix: string[] = []
-      for (const f of ix.fields) {
-        if (!constraints.has(f)) break
-        prefix.push(f)
-      }
-      if (prefix.length > 0 && (!best || prefix.length > best.fields.length)) best = { fields: prefix }
-    }
-    if (!best) {
+    const byId = this.rowsById(t, query)
+    if (byId) return byId
+    const plan = this.indexPlan(coll, query)
+    if (!plan) {
       const rows = this.db.prepare(`SELECT id, rev, data FROM ${t} ORDER BY rowid`).all() as Row[]
       if (rows.length > SCAN_WARNING_THRESHOLD) {
         this.logger.warn(
@@ -222,17 +295,120 @@ export class Store {
       }
       return rows
     }
+    return this.db.prepare(`SELECT id, rev, data FROM ${t} WHERE ${plan.where} ORDER BY rowid`).all(...plan.params) as Row[]
+  }
+
+  /** _id is the table's primary key (issue #9, item 5): doc(id).get/update/set/remove and every transaction read arrive as {_id: id}. */
+  private rowsById(t: string, query: unknown): Row[] | null {
+    const ids = equalityConstraints(query).get('_id')
+    if (!ids || !ids.every((v) => typeof v === 'string')) return null
+    const unique = [...new Set(ids as string[])]
+    const out: (Row & { r: number })[] = []
+    // Chunks stay below SQLite's bound-parameter limit for long $in lists; rowid keeps the
+    // natural (insertion) order a scan would have given.
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500)
+      out.push(...(this.db.prepare(`SELECT rowid AS r, id, rev, data FROM ${t} WHERE id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as (Row & { r: number })[]))
+    }
+    return out.sort((a, b) => a.r - b.r)
+  }
+
+  /**
+   * The best declared index for a query: its leading fields under equality/$in, then at most one
+   * field under a range (dates by their ms). The SQL condition is necessary, never sufficient:
+   * mingo still evaluates the whole query on what it lets through.
+   */
+  private indexPlan(coll: string, query: unknown): { where: string; params: (string | number)[] } | null {
+    const equal = equalityConstraints(query)
+    const ranges = rangeConstraints(query)
+    let best: { eq: string[]; range?: string; score: number } | undefined
+    for (const ix of this.decls.get(coll)!.indexes) {
+      const eq: string[] = []
+      let range: string | undefined
+      for (const f of ix.fields) {
+        if (equal.has(f)) {
+          eq.push(f)
+          continue
+        }
+        if (ranges.has(f)) range = f
+        break
+      }
+      const score = eq.length * 2 + (range ? 1 : 0)
+      if (score > 0 && (!best || score > best.score)) best = { eq, range, score }
+    }
+    if (!best) return null
     const where: string[] = []
-    const params: (string | number | null)[] = []
-    for (const f of best.fields) {
-      const values = constraints.get(f)!.map(sqlValue) as (string | number)[]
-      where.push(`json_extract(data, ${jsonPath(f)}) IN (${values.map(() => '?').join(', ')})`)
+    const params: (string | number)[] = []
+    for (const f of best.eq) {
+      const values = equal.get(f)!.map(sqlValue) as (string | number)[]
+      where.push(`${indexValue(f)} IN (${values.map(() => '?').join(', ')})`)
       params.push(...values)
     }
-    return this.db.prepare(`SELECT id, rev, data FROM ${t} WHERE ${where.join(' AND ')} ORDER BY rowid`).all(...params) as Row[]
+    if (best.range) {
+      const r = ranges.get(best.range)!
+      if (r.lo) {
+        where.push(`${indexValue(best.range)} ${r.lo.incl ? '>=' : '>'} ?`)
+        params.push(r.lo.v)
+      }
+      if (r.hi) {
+        where.push(`${indexValue(best.range)} ${r.hi.incl ? '<=' : '<'} ?`)
+        params.push(r.hi.v)
+      }
+    }
+    return { where: where.join(' AND '), params }
+  }
+
+  /**
+   * SQL ordering equal to mingo's sort for `order`, or null when it cannot be pushed down: every
+   * field must be _id or a declared index field (scalars or dates by convention, see the header);
+   * rowid last keeps ties in insertion order, as mingo's stable sort over a rowid-ordered scan does.
+   */
+  private orderSql(coll: string, order: Record<string, 1 | -1> | undefined): string | null {
+    const indexed = new Set((this.decls.get(coll)?.indexes ?? []).flatMap((ix) => ix.fields))
+    const parts: string[] = []
+    for (const [f, dir] of Object.entries(order ?? {})) {
+      if (f !== '_id' && !indexed.has(f)) return null
+      parts.push(`${f === '_id' ? 'id' : indexValue(f)} ${dir === -1 ? 'DESC' : 'ASC'}`)
+    }
+    parts.push('rowid ASC')
+    return parts.join(', ')
+  }
+
+  /**
+   * A page (limit set) whose order SQLite can give: rows are read in order and tested one by one,
+   * stopping once offset + limit have matched — a page costs what it returns, not the collection.
+   */
+  private findPaged(coll: string, query: Record<string, unknown>, opts: FindOptions): Doc[] | null {
+    if (opts.limit === undefined) return null
+    const t = this.requireCollection(coll)
+    if (this.rowsById(t, query)) return null
+    const orderBy = this.orderSql(coll, opts.order)
+    if (!orderBy) return null
+    const plan = this.indexPlan(coll, query)
+    const sql = `SELECT id, rev, data FROM ${t}${plan ? ` WHERE ${plan.where}` : ''} ORDER BY ${orderBy}`
+    const q = new Query(query)
+    const want = (opts.offset ?? 0) + opts.limit
+    const matched: Doc[] = []
+    let read = 0
+    if (want > 0) {
+      for (const row of this.db.prepare(sql).iterate(...(plan?.params ?? [])) as IterableIterator<Row>) {
+        read++
+        const doc = fromStored(row.data) as Doc
+        if (q.test(doc)) matched.push(doc)
+        if (matched.length >= want) break
+      }
+    }
+    this.stats.rowsRead += read
+    if (!plan && read > SCAN_WARNING_THRESHOLD) {
+      this.logger.warn(`[local-cloud] ordered scan of ${read} documents in "${coll}" without an index for filter ${JSON.stringify(query)} — declare one in database/collections.json`)
+    }
+    const page = matched.slice(opts.offset ?? 0)
+    return opts.projection ? (new Query({}).find<Doc>(page, opts.projection as never).all() as Doc[]) : page
   }
 
   find(coll: string, query: Record<string, unknown> | undefined, opts: FindOptions = {}): Doc[] {
+    const paged = this.findPaged(coll, query ?? {}, opts)
+    if (paged) return paged
     const rows = this.candidates(coll, query ?? {})
     const docs = rows.map((r) => fromStored(r.data) as Doc)
     let cursor = new Query(query ?? {}).find<Doc>(docs, opts.projection as never)
