@@ -3,9 +3,11 @@
  * file-backed), documents as JSON text, MongoDB query/update/aggregate semantics from mingo.
  *
  * Indexes declared in database/collections.json become SQLite expression indexes on
- * json_extract(data,'$.field'). A query whose top-level equality/$in conditions cover the leading
- * field(s) of an index is pre-filtered through that index; mingo then evaluates the whole query on
- * the candidates, so the index can only narrow, never change, the result. Declared index fields
+ * the field's value (a Date's milliseconds, see indexValue). A query whose top-level equality/$in
+ * conditions cover the leading field(s) of an index, optionally followed by a range on the next
+ * one, is pre-filtered through that index; mingo then evaluates the whole query on the candidates,
+ * so the index can only narrow, never change, the result. A page ordered by index fields is read
+ * in order and stops once full (findPaged). Declared index fields
  * must hold scalars (a string/number/boolean), as in the cloud console's single-field indexes;
  * a write that puts an array or object there is reported in the log.
  *
