@@ -60,6 +60,9 @@ export async function withTransaction<T>(fn: (t: Txn) => Promise<T>, opts: { att
       await new Promise((r) => setTimeout(r, Math.random() * 20 * (i + 1)))
     }
   }
-  throw new AppError('CONFLICT', '操作繁忙，请稍后再试', { cause: String((last as Error)?.message ?? last) })
+  // Busy, not refused: nothing was written and the router frees the request id, so the answer says
+  // when to come back (retryAfterMs) and the client retries the same request itself (call-cloud.ts).
+  // Seen in CI: 50 parallel consent.grant by one person on 2 loaded cores outlasted every attempt.
+  throw new AppError('CONFLICT', '操作繁忙，请稍后再试', { cause: String((last as Error)?.message ?? last), retryAfterMs: 100 + Math.floor(Math.random() * 400) })
 }
 
