@@ -171,6 +171,12 @@ function rangeConstraints(query: unknown): Map<string, Range> {
   return out
 }
 
+/** The _id values a query is limited to, when it is (equality or $in of strings). */
+function idsOf(query: unknown): string[] | null {
+  const ids = equalityConstraints(query).get('_id')
+  return ids && ids.every((v) => typeof v === 'string') ? (ids as string[]) : null
+}
+
 /** Top-level equality-ish constraints of a query: field → allowed scalar values. */
 function equalityConstraints(query: unknown, out = new Map<string, unknown[]>()): Map<string, unknown[]> {
   if (!query || typeof query !== 'object' || Array.isArray(query)) return out
@@ -302,9 +308,9 @@ export class Store {
 
   /** _id is the table's primary key (issue #9, item 5): doc(id).get/update/set/remove and every transaction read arrive as {_id: id}. */
   private rowsById(t: string, query: unknown): Row[] | null {
-    const ids = equalityConstraints(query).get('_id')
-    if (!ids || !ids.every((v) => typeof v === 'string')) return null
-    const unique = [...new Set(ids as string[])]
+    const ids = idsOf(query)
+    if (!ids) return null
+    const unique = [...new Set(ids)]
     const out: (Row & { r: number })[] = []
     // Chunks stay below SQLite's bound-parameter limit for long $in lists; rowid keeps the
     // natural (insertion) order a scan would have given.
@@ -383,7 +389,8 @@ export class Store {
   private findPaged(coll: string, query: Record<string, unknown>, opts: FindOptions): Doc[] | null {
     if (opts.limit === undefined) return null
     const t = this.requireCollection(coll)
-    if (this.rowsById(t, query)) return null
+    // By-id reads (every doc().get) go through the primary key in find(); only decide, do not read.
+    if (idsOf(query)) return null
     const orderBy = this.orderSql(coll, opts.order)
     if (!orderBy) return null
     const plan = this.indexPlan(coll, query)
